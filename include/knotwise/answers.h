@@ -1,0 +1,67 @@
+/*
+ * answers: one person's answers, checked against the questions of a kb
+ * (SPEC §4).  Answers come from `ID = VALUE` text, a JSON object, --set
+ * and the questionnaire; each source goes through kw_answer_parse, so a
+ * value means the same whatever way it arrived.  kw_answers_finish then
+ * applies ask_if in asking order and checks the required questions.
+ */
+#ifndef KNOTWISE_ANSWERS_H
+#define KNOTWISE_ANSWERS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "knotwise/kb.h"
+
+#define KW_MAX_TEXT_ANSWER 4096
+#define KW_MAX_ANSWER_LINE 8192
+#define KW_MAX_ANSWERS_BYTES (16L * 1024 * 1024)
+
+enum kw_answer_state { KW_UNANSWERED, KW_ANSWERED, KW_UNSURE };
+
+struct kw_answers {
+	struct kw_value *values;        /* by question */
+	enum kw_answer_state *state;
+	char **warnings;
+	size_t nwarnings, warnings_cap;
+	struct kw_arena *arena;         /* texts of text answers */
+};
+
+struct kw_answers *kw_answers_new(const struct kw_kb *kb);
+void kw_answers_free(struct kw_answers *a);
+/* Forget every answer and warning, keeping the memory for the next set. */
+void kw_answers_clear(const struct kw_kb *kb, struct kw_answers *a);
+
+/* Parse one value for question q; on failure, `why` says what is allowed. */
+bool kw_answer_parse(const struct kw_question *q, const char *text,
+		     struct kw_arena *arena, struct kw_value *v, char *why,
+		     size_t whylen);
+/* Record an answer (text form), `unsure` included; false with a diagnostic. */
+bool kw_answers_put(const struct kw_kb *kb, struct kw_answers *a, size_t q,
+		    const char *text, struct kw_loc loc, struct kw_diags *diags);
+
+/* `ID = VALUE` lines, or a JSON object when the first non-blank is '{'. */
+bool kw_answers_read(const struct kw_kb *kb, struct kw_answers *a,
+		     const char *text, size_t len, const char *source,
+		     struct kw_diags *diags);
+/* The members of a JSON object (batch passes it with "id" removed). */
+bool kw_answers_read_json(const struct kw_kb *kb, struct kw_answers *a,
+			  json_t *object, struct kw_loc loc,
+			  struct kw_diags *diags);
+/* One `ID=VALUE` from --set; replaces any earlier answer to ID. */
+bool kw_answers_set(const struct kw_kb *kb, struct kw_answers *a,
+		    const char *assignment, struct kw_diags *diags);
+/* Apply ask_if in asking order and check required questions (unless
+ * partial, which warns instead).  False with diagnostics when bad. */
+bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
+		       bool partial, struct kw_diags *diags);
+/* Is question q asked, given the answers kept so far? */
+bool kw_answers_ask_if(const struct kw_kb *kb, const struct kw_answers *a, size_t q);
+
+void kw_answers_warn(struct kw_answers *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+bool kw_utf8_valid(const char *s, size_t n);
+
+#endif

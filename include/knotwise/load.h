@@ -1,0 +1,26 @@
+/*
+ * load: rule files and directories to a ready kb (SPEC §2).  A directory
+ * contributes its `*.ini` files in byte order of their names; a file is
+ * read whatever its name.  Sources are given in load order: later ones
+ * override earlier ones section by section.
+ */
+#ifndef KNOTWISE_LOAD_H
+#define KNOTWISE_LOAD_H
+
+#include <stddef.h>
+
+#include "knotwise/diag.h"
+#include "knotwise/kb.h"
+
+enum kw_load_status {
+	KW_LOAD_OK,
+	KW_LOAD_INVALID,        /* errors in the rules: see diags */
+	KW_LOAD_NO_INPUT        /* a source could not be opened: see diags */
+};
+
+/* Load every source into *kb (set even on failure, for `check`, unless
+ * NULL); diags get every error, warning and override note. */
+enum kw_load_status kw_load(const char *const *sources, size_t nsources,
+			    struct kw_kb **kb, struct kw_diags *diags);
+
+#endif

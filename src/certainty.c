@@ -1,0 +1,32 @@
+/*
+ * certainty: MYCIN's combination of certainty factors (SPEC §2) and the
+ * rounding every certainty gets before it is compared, sorted or shown.
+ */
+#include <config.h>
+
+#include <math.h>
+
+#include "knotwise/engine.h"
+
+double kw_cf_combine(double a, double b)
+{
+	double denominator;
+
+	if (a >= 0 && b >= 0)
+		return a + b * (1 - a);
+	if (a < 0 && b < 0)
+		return a + b * (1 + a);
+	denominator = 1 - fmin(fabs(a), fabs(b));
+	return denominator == 0 ? 0 : (a + b) / denominator;   /* +1 and -1 */
+}
+
+/* Two decimals, half away from zero; a value within 1e-9 of a half is the
+ * half, so 0.625 (stored as 0.62499999...) still rounds to 0.63. */
+double kw_cf_round(double cf)
+{
+	double scaled = fabs(cf) * 100, whole = floor(scaled);
+
+	if (scaled - whole + 1e-7 >= 0.5)
+		whole += 1;
+	return whole == 0 ? 0 : copysign(whole / 100, cf);
+}

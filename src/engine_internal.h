@@ -1,0 +1,24 @@
+/*
+ * engine_internal: the indexes kw_engine_prepare builds once per kb, in
+ * compressed-row form: rules grouped by stratum, and for every symbol the
+ * rules that test it positively (the only ones a new fact can enable
+ * within a stratum), and for every knot the routines that treat it.
+ */
+#ifndef KW_ENGINE_INTERNAL_H
+#define KW_ENGINE_INTERNAL_H
+
+#include <stddef.h>
+
+struct kw_network {
+	size_t nstrata;
+	size_t *stratum_start;          /* nstrata + 1 offsets into by_stratum */
+	size_t *by_stratum;             /* rule indices, load order per stratum */
+	size_t *tester_start;           /* nsymbols + 1 offsets into testers */
+	size_t *testers;
+	size_t *knot_start;             /* nknots + 1 offsets into knot_routines */
+	size_t *knot_routines;          /* routine indices, load order */
+};
+
+void kw_network_free(struct kw_network *net);
+
+#endif

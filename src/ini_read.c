@@ -1,0 +1,275 @@
+#include <config.h>
+
+#include "ini_read.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "scalar.h"
+#include "strbuf.h"
+
+enum line_kind { LINE_OTHER, LINE_KEY, LINE_CONTINUATION };
+
+struct reader {
+	struct kw_raw_set *set;
+	FILE *fp;
+	struct kw_loc loc;              /* loc.line: the line being read */
+	struct kw_diags *diags;
+	char *buf;
+	size_t cap;
+	enum line_kind prev;
+	bool in_section;                /* keys have a section to go to */
+	bool bad_section;               /* its header was wrong: drop keys */
+	size_t bytes;
+	size_t errors_before;
+};
+
+static void line_error(struct reader *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void line_error(struct reader *r, const char *fmt, ...)
+{
+	struct kw_strbuf sb = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	kw_sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	kw_diag(r->diags, KW_ERROR, r->loc, "%s", kw_sb_str(&sb));
+	kw_sb_free(&sb);
+}
+
+static bool known_kind(const char *kind)
+{
+	static const char *const kinds[] = {
+		"question", "rule", "knot", "routine", "settings"
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+static void start_section(struct reader *r, const char *kind, const char *id)
+{
+	struct kw_raw_set *set = r->set;
+	struct kw_raw_section s = { .loc = r->loc };
+
+	if (set->len >= KW_MAX_SECTIONS) {
+		line_error(r, "too many sections (at most %d)", KW_MAX_SECTIONS);
+		r->bad_section = true;
+		return;
+	}
+	s.kind = kw_arena_strdup(set->arena, kind);
+	s.id = id ? kw_arena_strdup(set->arena, id) : NULL;
+	KW_PUSH(set->sections, set->len, set->cap, s);
+	r->in_section = true;
+	r->bad_section = false;
+}
+
+/* `[KIND ID]` or `[settings]`; the line has no line ending. */
+static void read_header(struct reader *r, char *line)
+{
+	char *end = strrchr(line, ']'), *kind, *id, *rest;
+
+	r->in_section = true;
+	r->bad_section = true;
+	if (!end || end[1] != '\0') {
+		line_error(r, "section header must end with ']'");
+		return;
+	}
+	*end = '\0';
+	kind = strtok_r(line + 1, " \t", &rest);
+	id = kind ? strtok_r(NULL, " \t", &rest) : NULL;
+	if (!kind) {
+		line_error(r, "empty section header");
+	} else if (!known_kind(kind)) {
+		line_error(r, "unknown section kind '%s' (question, rule, knot, "
+			   "routine or settings)", kind);
+	} else if (strtok_r(NULL, " \t", &rest)) {
+		line_error(r, "section header has more than a kind and an id");
+	} else if (strcmp(kind, "settings") == 0) {
+		if (id)
+			line_error(r, "[settings] takes no id");
+		else
+			start_section(r, kind, NULL);
+	} else if (!id) {
+		line_error(r, "section [%s] needs an id", kind);
+	} else if (!kw_valid_id(id)) {
+		line_error(r, "invalid id '%s' (lower-case letter, then up to 39 "
+			   "lower-case letters, digits or '_')", id);
+	} else {
+		start_section(r, kind, id);
+	}
+}
+
+/* Drop a ` ;` comment: libinih's rule, which r55 forgets on continuations. */
+static void strip_inline_comment(char *s)
+{
+	for (char *p = s + 1; *p; p++)
+		if (*p == ';' && isspace((unsigned char)p[-1])) {
+			*p = '\0';
+			break;
+		}
+}
+
+static void rstrip(char *s)
+{
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+}
+
+static bool looks_like_key(const char *s)
+{
+	while (islower((unsigned char)*s) || *s == '_')
+		s++;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '=' || *s == ':';
+}
+
+static void read_continuation(struct reader *r, char *text)
+{
+	struct kw_raw_section *s;
+	struct kw_raw_entry *e;
+	size_t old;
+	char *joined;
+
+	if (r->prev == LINE_OTHER) {
+		line_error(r, "indented line with no key line directly above it "
+			   "(keys are not indented)");
+		return;
+	}
+	r->prev = LINE_CONTINUATION;
+	if (r->bad_section)
+		return;
+	strip_inline_comment(text);
+	rstrip(text);
+	if (looks_like_key(text))
+		kw_diag(r->diags, KW_WARNING, r->loc, "continuation line looks like "
+			"'key = value': is a key indented by mistake?");
+	s = &r->set->sections[r->set->len - 1];
+	e = &s->entries[s->nentries - 1];
+	old = strlen(e->value);
+	joined = kw_arena_alloc(r->set->arena, old + strlen(text) + 2);
+	memcpy(joined, e->value, old);
+	joined[old] = old ? ' ' : '\0';
+	strcpy(joined + old + (old != 0), text);
+	e->value = joined;
+}
+
+/* Decide what a physical line is; returns the text inih should see. */
+static const char *classify(struct reader *r, char *line)
+{
+	char *text = line;
+
+	while (*text == ' ' || *text == '\t')
+		text++;
+	if (*text == '\0' || *text == ';' || *text == '#') {
+		r->prev = LINE_OTHER;
+		return "\n";
+	}
+	if (text != line) {
+		read_continuation(r, text);
+		return "\n";
+	}
+	r->prev = LINE_OTHER;
+	if (*line == '[') {
+		read_header(r, line);
+		return "\n";
+	}
+	if (!strpbrk(line, "=:")) {
+		line_error(r, "expected 'key = value'");
+		return "\n";
+	}
+	r->prev = LINE_KEY;
+	return NULL;
+}
+
+static char *read_line(char *str, int num, void *stream)
+{
+	struct reader *r = stream;
+	ssize_t n = getline(&r->buf, &r->cap, r->fp);
+	const char *text;
+
+	if (n < 0)
+		return NULL;
+	r->loc.line++;
+	r->bytes += (size_t)n;
+	if (r->bytes > KW_MAX_FILE_BYTES) {
+		line_error(r, "file larger than %ld bytes", KW_MAX_FILE_BYTES);
+		return NULL;
+	}
+	if ((size_t)n != strlen(r->buf)) {
+		line_error(r, "NUL byte in line");
+		r->prev = LINE_OTHER;
+		return strcpy(str, "\n");
+	}
+	if (r->loc.line == 1 && strncmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+		memmove(r->buf, r->buf + 3, (size_t)(n -= 3) + 1);
+	while (n && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
+		r->buf[--n] = '\0';
+	if (n > KW_MAX_LINE) {
+		line_error(r, "line too long (%zd bytes, at most %d): continue a "
+			   "long value on an indented next line", n, KW_MAX_LINE);
+		r->prev = LINE_OTHER;
+		return strcpy(str, "\n");
+	}
+	text = classify(r, r->buf);
+	if (!text)
+		text = r->buf;
+	if ((int)strlen(text) + 2 > num)        /* cannot happen with inih's 200 */
+		text = "\n";
+	snprintf(str, (size_t)num, "%s\n", text == r->buf ? r->buf : "");
+	return str;
+}
+
+static int on_key(void *user, const char *section, const char *name,
+		  const char *value)
+{
+	struct reader *r = user;
+	struct kw_raw_section *s;
+	struct kw_raw_entry e = { .line = r->loc.line };
+
+	(void)section;
+	if (!r->in_section) {
+		line_error(r, "key '%s' outside any section", name);
+		return 1;
+	}
+	if (r->bad_section)
+		return 1;
+	if (!*name) {
+		line_error(r, "missing key before '='");
+		return 1;
+	}
+	s = &r->set->sections[r->set->len - 1];
+	e.key = kw_arena_strdup(r->set->arena, name);
+	e.value = kw_arena_strdup(r->set->arena, value ? value : "");
+	KW_PUSH(s->entries, s->nentries, s->cap, e);
+	return 1;
+}
+
+bool kw_ini_read(struct kw_raw_set *set, FILE *fp, struct kw_loc file,
+		 struct kw_diags *diags)
+{
+	struct reader r = { .set = set, .fp = fp, .loc = file, .diags = diags,
+			    .errors_before = diags->errors };
+
+	r.loc.line = 0;
+	ini_parse_stream(read_line, &r, on_key, &r);
+	free(r.buf);
+	return diags->errors == r.errors_before;
+}
+
+void kw_raw_set_free(struct kw_raw_set *set)
+{
+	for (size_t i = 0; i < set->len; i++)
+		free(set->sections[i].entries);
+	free(set->sections);
+	*set = (struct kw_raw_set){0};
+}

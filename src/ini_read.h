@@ -1,0 +1,49 @@
+/*
+ * ini_read: rule files to raw sections, exactly as written.
+ *
+ * libinih splits `key = value` lines; everything it would get wrong or
+ * drop silently is decided here first, in the line reader it calls: each
+ * physical line is counted (so line numbers are the file's own), lines
+ * over 190 bytes and NUL bytes are errors instead of phantom lines,
+ * section headers are parsed here (inih does not report them), and
+ * indented continuation lines are joined to the value above with one
+ * space.  No line is ever cut, split or skipped without a diagnostic.
+ */
+#ifndef KW_INI_READ_H
+#define KW_INI_READ_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "knotwise/diag.h"
+
+#define KW_MAX_LINE 190
+#define KW_MAX_FILE_BYTES (256L * 1024 * 1024)
+#define KW_MAX_SECTIONS 4000000
+
+struct kw_arena;
+
+struct kw_raw_entry {
+	const char *key, *value;
+	unsigned line;
+};
+
+struct kw_raw_section {
+	const char *kind, *id;          /* id NULL for [settings] */
+	struct kw_loc loc;
+	struct kw_raw_entry *entries;
+	size_t nentries, cap;
+};
+
+struct kw_raw_set {
+	struct kw_arena *arena;         /* not owned: strings outlive the set */
+	struct kw_raw_section *sections;
+	size_t len, cap;
+};
+
+/* Append the sections of one open file; false when it has errors. */
+bool kw_ini_read(struct kw_raw_set *set, FILE *fp, struct kw_loc file,
+		 struct kw_diags *diags);
+void kw_raw_set_free(struct kw_raw_set *set);
+
+#endif

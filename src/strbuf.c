@@ -1,0 +1,72 @@
+#include <config.h>
+
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+void kw_sb_addn(struct kw_strbuf *sb, const char *s, size_t n)
+{
+	kw_grow(&sb->data, &sb->cap, sb->len + n + 1, 1);
+	memcpy(sb->data + sb->len, s, n);
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+}
+
+void kw_sb_add(struct kw_strbuf *sb, const char *s)
+{
+	kw_sb_addn(sb, s, strlen(s));
+}
+
+void kw_sb_addc(struct kw_strbuf *sb, char c)
+{
+	kw_sb_addn(sb, &c, 1);
+}
+
+void kw_sb_vprintf(struct kw_strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0) {
+		va_end(again);
+		return;
+	}
+	kw_grow(&sb->data, &sb->cap, sb->len + (size_t)n + 1, 1);
+	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, again);
+	va_end(again);
+	sb->len += (size_t)n;
+}
+
+void kw_sb_printf(struct kw_strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	kw_sb_vprintf(sb, fmt, ap);
+	va_end(ap);
+}
+
+void kw_sb_reset(struct kw_strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->data)
+		sb->data[0] = '\0';
+}
+
+void kw_sb_free(struct kw_strbuf *sb)
+{
+	free(sb->data);
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+}
+
+const char *kw_sb_str(const struct kw_strbuf *sb)
+{
+	return sb->data ? sb->data : "";
+}

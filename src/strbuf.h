@@ -1,0 +1,27 @@
+/*
+ * strbuf: a growing, always NUL-terminated string.  Renderers build their
+ * whole output in one, so nothing reaches stdout until it is complete.
+ */
+#ifndef KW_STRBUF_H
+#define KW_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct kw_strbuf {
+	char *data;
+	size_t len, cap;
+};
+
+void kw_sb_add(struct kw_strbuf *sb, const char *s);
+void kw_sb_addn(struct kw_strbuf *sb, const char *s, size_t n);
+void kw_sb_addc(struct kw_strbuf *sb, char c);
+void kw_sb_printf(struct kw_strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void kw_sb_vprintf(struct kw_strbuf *sb, const char *fmt, va_list ap);
+void kw_sb_reset(struct kw_strbuf *sb);
+void kw_sb_free(struct kw_strbuf *sb);
+/* The buffer's text, or "" when nothing was added yet. */
+const char *kw_sb_str(const struct kw_strbuf *sb);
+
+#endif
