@@ -40,7 +40,7 @@ struct parser {
 static void fail(struct parser *p, unsigned col, const char *what)
 {
 	if (!p->failed)
-		kw_diag(p->diags, KW_ERROR, p->loc, "%s at column %u", what, col);
+		kw_diag(p->diags, KW_ERROR, p->loc, "%s (column %u)", what, col);
 	p->failed = true;
 }
 

@@ -104,6 +104,14 @@ static void unknown_key(const struct kw_raw_section *s, const struct kw_raw_entr
 		hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
 }
 
+static bool repeats_earlier(const struct kw_raw_section *s, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(s->entries[j].key, s->entries[i].key) == 0)
+			return true;
+	return false;
+}
+
 static void check_keys(const struct kw_raw_section *s, enum kw_section_kind kind,
 		       struct kw_diags *diags)
 {
@@ -116,7 +124,7 @@ static void check_keys(const struct kw_raw_section *s, enum kw_section_kind kind
 		if (!spec) {
 			unknown_key(s, e, keys, diags);
 		} else if (!(spec->flags & REPEATABLE) && kind != KW_SEC_SETTINGS &&
-			   kw_entry(s, e->key) != e) {
+			   repeats_earlier(s, i)) {
 			kw_diag(diags, KW_ERROR, kw_entry_loc(s, e),
 				"key '%s' given twice in [%s %s]", e->key, s->kind, s->id);
 		}

@@ -1,0 +1,116 @@
+#!/bin/sh
+# Command-line conventions: usage, exit codes, where rules come from,
+# output that is all or nothing.
+. "$TOP_SRCDIR/tests/cli/setup.sh"
+kw=$KNOTWISE
+rules=$tmp/rules
+mkdir -p "$rules"
+cat >"$rules/10-base.ini" <<'INI'
+[question pain]
+text = How bad?
+type = scale
+[knot k]
+name = Kay
+[rule r]
+if = pain >= 5
+then = suspect k 0.6
+because = Strong pain.
+[routine k_hands]
+title = Press with your hands
+kind = release
+for = k
+step = Press.
+minutes = 2
+INI
+own="--no-default-rules --rules $rules"
+
+run "$kw" --help
+check "--help goes to stdout and exits 0" status_is 0
+check "--help lists every command" out_has 'ask.*' && out_has check && out_has list && out_has batch
+check "--help is quiet on stderr" err_empty
+run "$kw" -V
+check "-V prints name and version" out_has '^knotwise [0-9]+\.[0-9]+\.[0-9]+$'
+run "$kw" --bogus
+check "an unknown option exits 64" status_is 64
+check "an unknown option names itself" err_has "'--bogus'"
+check "a usage error hints at --help" err_has "Try 'knotwise --help'"
+run "$kw" frobnicate
+check "an unknown command exits 64" status_is 64
+run "$kw" --format yaml
+check "an unknown format exits 64" status_is 64
+run "$kw" --color=sometimes
+check "an unknown colour exits 64" status_is 64
+run "$kw" list
+check "list without a kind exits 64" status_is 64
+
+run "$kw" $own ask --set pain=7 --format json
+check "ask with --set exits 0" status_is 0
+check "the knot is listed" out_has '"id": "k"'
+run "$kw" ask $own --format=json --set pain=7
+check "options may follow the command" out_has '"id": "k"'
+run "$kw" $own --set pain=7 --format json
+check "ask is the default command" out_has '"id": "k"'
+
+printf 'pain = 7\n' >"$tmp/answers"
+run "$kw" $own --answers "$tmp/missing" --format json
+check "a missing answers file exits 66" status_is 66
+check "a missing answers file is named" err_has missing
+run "$kw" --no-default-rules --rules "$tmp/nowhere" --set pain=1
+check "a missing rules path exits 66" status_is 66
+run "$kw" --no-default-rules check "$tmp/nowhere"
+check "check on a missing path exits 66" status_is 66
+printf '[rule r]\nif = nothing\nthen = triage urgent\n' >"$tmp/bad.ini"
+run "$kw" $own --rules "$tmp/bad.ini" --set pain=1
+check "invalid rules exit 78" status_is 78
+check "invalid rules print nothing on stdout" out_empty
+check "the error names file and line" err_has 'bad.ini:2: error: unknown question or fact'
+
+run "$kw" $own --answers "$tmp/answers" --format json
+check "answers from a file" out_has '"pain": 7'
+run_in "$tmp/answers" "$kw" $own --answers - --format json
+check "--answers - reads stdin" out_has '"pain": 7'
+run "$kw" $own --set pain=11
+check "an answer out of range exits 65" status_is 65
+check "and prints nothing" out_empty
+
+run "$kw" $own --set pain=7 --format json
+cp "$tmp/out" "$tmp/first"
+run "$kw" $own --set pain=7 --format json
+check "the same answers give the same output" cmp -s "$tmp/out" "$tmp/first"
+
+for cmd in "--set pain=7" "--set pain=7 --format json" "list rules" "--help"; do
+	run sh -c "\"$kw\" $own $cmd >/dev/full"
+	check "writing to /dev/full exits 74 ($cmd)" status_is 74
+	check "and says why ($cmd)" err_has 'cannot write output'
+done
+run sh -c "printf '{\"pain\": 1}\n' | \"$kw\" $own batch >/dev/full"
+check "batch to /dev/full exits 74" status_is 74
+
+printf '{"pain": 7}\n\n{"id": [1], "pain": 1}\nnot json\n{"pain": 99}\n' >"$tmp/batch"
+run_in "$tmp/batch" "$kw" $own batch
+check "batch exits 65 when a record fails" status_is 65
+check "batch skips blank lines" out_lines 4
+check "batch ids default to the line number" out_has '^\{"id":1,|"id":1[,}]'
+check "batch echoes any JSON id" out_has '"id":\[1\]'
+check "batch reports a bad line in place" out_has '"id":4,"error"|"error".*"id":4'
+check "batch names the bad value" out_has 'pain.*0 to 10'
+
+run "$kw" $own list rules
+check "list shows id and file:line" out_has '^r +.*10-base.ini:6 +Strong pain\.$'
+run "$kw" $own list knots --format json
+check "list --format json is data" out_has '"id": "k"'
+
+mkdir -p "$tmp/.config/knotwise/rules.d"
+printf '[rule r]\nif = pain >= 1\nthen = suspect k 0.9\nbecause = Any pain.\n' \
+	>"$tmp/.config/knotwise/rules.d/50-mine.ini"
+run "$kw" --rules "$rules" --set pain=2 --format json --no-default-rules
+check "--no-default-rules skips the user directory" out_has '"knots": \[\]'
+rm -rf "$tmp/.config"
+
+run "$kw" check
+check "the built-in rules check clean" status_is 0
+check "check prints a summary" err_has '0 errors'
+run "$kw" list knots
+check "the built-in rules have the 18 knots" out_lines 18
+
+done_testing

@@ -1,0 +1,71 @@
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "unit.h"
+
+enum kw_load_status unit_load(const char *ini, struct kw_kb **kb,
+			      struct kw_diags *diags)
+{
+	char path[] = "/tmp/kw-unit-XXXXXX";
+	int fd = mkstemp(path);
+	const char *sources[] = { path };
+	enum kw_load_status status;
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, ini, strlen(ini)), (ssize_t)strlen(ini));
+	close(fd);
+	status = kw_load(sources, 1, kb, diags);
+	unlink(path);
+	return status;
+}
+
+struct kw_kb *unit_kb(const char *ini)
+{
+	struct kw_diags diags = {0};
+	struct kw_kb *kb;
+	enum kw_load_status status = unit_load(ini, &kb, &diags);
+
+	if (status != KW_LOAD_OK)
+		kw_diags_print(&diags, stderr);
+	ck_assert_int_eq(status, KW_LOAD_OK);
+	kw_diags_free(&diags);
+	return kb;
+}
+
+int unit_has_diag(const struct kw_diags *diags, enum kw_severity severity,
+		  unsigned line, const char *text)
+{
+	for (size_t i = 0; i < diags->len; i++)
+		if (diags->items[i].severity == severity &&
+		    (!line || diags->items[i].loc.line == line) &&
+		    strstr(diags->items[i].message, text))
+			return 1;
+	return 0;
+}
+
+void unit_consult(const struct kw_kb *kb, const char *text,
+		  struct kw_answers **a, struct kw_result *res)
+{
+	struct kw_diags diags = {0};
+
+	*a = kw_answers_new(kb);
+	ck_assert(kw_answers_read(kb, *a, text, strlen(text), "answers", &diags));
+	ck_assert(kw_answers_finish(kb, *a, true, &diags));
+	kw_diags_free(&diags);
+	kw_engine_run(kb, *a, res);
+}
+
+int unit_run(Suite *suite)
+{
+	SRunner *runner = srunner_create(suite);
+	int failed;
+
+	srunner_run_all(runner, CK_ENV);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,30 @@
+/*
+ * unit: helpers shared by the Check suites — load a rule set from a
+ * string, answer it from a string, and run a consult.
+ */
+#ifndef KW_UNIT_H
+#define KW_UNIT_H
+
+#include <check.h>
+
+#include "knotwise/answers.h"
+#include "knotwise/engine.h"
+#include "knotwise/load.h"
+
+/* Load rules given as text (written to a temporary file); *diags keeps
+ * what the loader said.  Returns the load status. */
+enum kw_load_status unit_load(const char *ini, struct kw_kb **kb,
+			      struct kw_diags *diags);
+/* Load rules that must be valid; fails the test otherwise. */
+struct kw_kb *unit_kb(const char *ini);
+/* Does some diagnostic of this severity contain `text` (and, when line is
+ * not 0, sit on that line)? */
+int unit_has_diag(const struct kw_diags *diags, enum kw_severity severity,
+		  unsigned line, const char *text);
+/* Answer `ID = VALUE` text and run a consult; the answers must be valid. */
+void unit_consult(const struct kw_kb *kb, const char *answers,
+		  struct kw_answers **a, struct kw_result *res);
+/* Run the suite with TAP or plain output as CK_* variables say. */
+int unit_run(Suite *suite);
+
+#endif
