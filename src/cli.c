@@ -20,8 +20,8 @@ static const struct kw_command commands[] = {
 	  .summary = "(default) run the questionnaire and print the recommendation" },
 	{ .name = "check", .args = " [PATH...]", .run = kw_cmd_check,
 	  .summary = "validate the rule set (plus each PATH); print every problem" },
-	{ .name = "list", .args = " questions|rules|knots|routines", .run = kw_cmd_list,
-	  .summary = "list the questions, rules, knots or routines loaded" },
+	{ .name = "list", .args = " WHAT", .run = kw_cmd_list,
+	  .summary = "list the questions, rules, knots or routines (WHAT) loaded" },
 	{ .name = "batch", .args = "", .run = kw_cmd_batch,
 	  .summary = "one JSON answer set per input line -> one JSON result per line" },
 };
@@ -71,9 +71,11 @@ static int help(void)
 	printf("Usage: knotwise [OPTION]... [COMMAND] [ARG]...\n"
 	       "Find the muscle knots likely behind back pain and a self-massage routine.\n"
 	       "\nCommands:\n");
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		printf("  %-8s %s\n           %s\n", commands[i].name,
-		       commands[i].args[0] ? commands[i].args + 1 : "", commands[i].summary);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+		char usage[32];
+		snprintf(usage, sizeof usage, "%s%s", commands[i].name, commands[i].args);
+		printf("  %-20s %s\n", usage, commands[i].summary);
+	}
 	printf("\nGlobal options:\n"
 	       "  -r, --rules PATH       add a rule file or directory (repeatable)\n"
 	       "      --no-default-rules skip the built-in and per-user rule directories\n"
