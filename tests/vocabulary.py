@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Check that a rule directory defines the built-in set's public ids.
+
+Usage: python3 tests/vocabulary.py RULES_DIR VOCAB_TXT
+
+VOCAB_TXT has one id per line ('#' starts a comment line):
+    question ID TYPE [MIN..MAX] [CHOICE ...]
+    knot ID REGION
+    tag ID
+RULES_DIR's *.ini files are read in byte order of their names, the way
+knotwise loads them (SPEC section 2): a later section with the same kind and
+id replaces an earlier one whole, and 'disabled = yes' removes it. Each
+question must have exactly that type, range (scale defaults to 0..10) and
+set of choices; each knot that region; each tag must be carried by some
+routine or named by some 'avoid' action. Exits 0 when everything matches,
+1 listing every mismatch, 2 on bad usage or an unreadable file.
+Standard library only, so it runs at distcheck time without the engine.
+"""
+import os
+import re
+import sys
+
+SECTION = re.compile(r"^\[\s*([a-z]+)(?:\s+([^\]\s]+))?\s*\]\s*$")
+
+
+def strip_comment(value):
+    """Cut an inline comment: a ';' that follows a blank (libinih's rule)."""
+    m = re.search(r"\s;", value)
+    return value[:m.start()] if m else value
+
+
+def read_ini(path, sections, problems):
+    """Add the sections of one file to SECTIONS, a dict keyed by (kind, id)
+    whose values are dicts of key -> list of values (keys may repeat)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"vocabulary.py: {path}: {e}", file=sys.stderr)
+        sys.exit(2)
+    current = None      # the section's key dict
+    last = None         # (key dict, key) that a continuation line extends
+    for num, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            last = None
+            continue
+        if line[0] in " \t":
+            if last is None:
+                problems.append(f"{path}:{num}: indented line continues nothing")
+                continue
+            d, key = last
+            piece = strip_comment(line).strip()
+            if piece:
+                d[key][-1] = (d[key][-1] + " " + piece).strip()
+            continue
+        if line[0] in "#;":
+            last = None
+            continue
+        m = SECTION.match(line)
+        if m:
+            kind, ident = m.group(1), m.group(2) or ""
+            current = {}
+            key_ = (kind, ident)
+            sections.pop(key_, None)      # a replacement keeps no old keys
+            sections[key_] = current
+            last = None
+            continue
+        m = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s?(.*)$", line)
+        if not m or current is None:
+            problems.append(f"{path}:{num}: not a section header or key = value line")
+            last = None
+            continue
+        key, value = m.group(1), strip_comment(m.group(2)).strip()
+        current.setdefault(key, []).append(value)
+        last = (current, key)
+
+
+def load(rules_dir):
+    sections, problems = {}, []
+    try:
+        names = sorted(n for n in os.listdir(rules_dir) if n.endswith(".ini"))
+    except OSError as e:
+        print(f"vocabulary.py: {rules_dir}: {e}", file=sys.stderr)
+        sys.exit(2)
+    for name in sorted(names, key=lambda n: n.encode()):
+        read_ini(os.path.join(rules_dir, name), sections, problems)
+    live = {k: v for k, v in sections.items()
+            if (v.get("disabled") or ["no"])[-1].lower() not in ("yes", "true", "1")}
+    return live, problems
+
+
+def first(d, key, default=None):
+    values = d.get(key)
+    return values[-1] if values else default
+
+
+def as_number(text):
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def check_question(sections, ident, words):
+    q = sections.get(("question", ident))
+    if q is None:
+        return [f"question {ident}: not defined"]
+    want_type, rest = words[0], words[1:]
+    got_type = first(q, "type")
+    errs = []
+    if got_type != want_type:
+        errs.append(f"question {ident}: type {got_type}, wanted {want_type}")
+    if rest and re.fullmatch(r"-?[\d.]+\.\.-?[\d.]+", rest[0]):
+        lo, hi = (float(x) for x in rest[0].split(".."))
+        rest = rest[1:]
+        default = "0" if got_type == "scale" else None
+        got_lo = as_number(first(q, "min", default))
+        got_hi = as_number(first(q, "max", "10" if got_type == "scale" else None))
+        if (got_lo, got_hi) != (lo, hi):
+            shown = "..".join("?" if v is None else f"{v:g}" for v in (got_lo, got_hi))
+            errs.append(f"question {ident}: range {shown}, wanted {lo:g}..{hi:g}")
+    if want_type in ("choice", "multi") or q.get("choice"):
+        got = [c.split("|", 1)[0].strip() for c in q.get("choice", [])]
+        dups = sorted({c for c in got if got.count(c) > 1})
+        missing = [c for c in rest if c not in got]
+        extra = [c for c in got if c not in rest]
+        if missing:
+            errs.append(f"question {ident}: missing choices {' '.join(missing)}")
+        if extra:
+            errs.append(f"question {ident}: unexpected choices {' '.join(extra)}")
+        if dups:
+            errs.append(f"question {ident}: repeated choices {' '.join(dups)}")
+    return errs
+
+
+def tags_in_use(sections):
+    tags = set()
+    for (kind, _), d in sections.items():
+        if kind == "routine":
+            for value in d.get("tags", []):
+                tags.update(t.strip() for t in value.split(",") if t.strip())
+        elif kind == "rule":
+            for action in d.get("then", []):
+                parts = action.split()
+                if len(parts) == 2 and parts[0] == "avoid":
+                    tags.add(parts[1])
+    return tags
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: vocabulary.py RULES_DIR VOCAB_TXT", file=sys.stderr)
+        return 2
+    sections, problems = load(argv[0])
+    tags = tags_in_use(sections)
+    try:
+        with open(argv[1], encoding="utf-8") as f:
+            vocab = f.read().split("\n")
+    except OSError as e:
+        print(f"vocabulary.py: {argv[1]}: {e}", file=sys.stderr)
+        return 2
+    errs, checked = list(problems), 0
+    for num, line in enumerate(vocab, 1):
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        checked += 1
+        kind = words[0]
+        if kind == "question" and len(words) >= 3:
+            errs += check_question(sections, words[1], words[2:])
+        elif kind == "knot" and len(words) == 3:
+            k = sections.get(("knot", words[1]))
+            if k is None:
+                errs.append(f"knot {words[1]}: not defined")
+            elif first(k, "region") != words[2]:
+                errs.append(f"knot {words[1]}: region {first(k, 'region')}, wanted {words[2]}")
+        elif kind == "tag" and len(words) == 2:
+            if words[1] not in tags:
+                errs.append(f"tag {words[1]}: no routine carries it and no rule avoids it")
+        else:
+            errs.append(f"{argv[1]}:{num}: cannot read this line")
+    for e in errs:
+        print(e)
+    print(f"{checked} ids checked, {len(errs)} mismatches", file=sys.stderr)
+    return 1 if errs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
