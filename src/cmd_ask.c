@@ -13,6 +13,7 @@
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
 #include "knotwise/render.h"
+#include "why_not.h"
 
 static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
 			  struct kw_answers *answers, struct kw_diags *diags)
@@ -46,6 +47,7 @@ static char *render(const struct kw_options *opts, const struct kw_kb *kb,
 		.color = kw_cli_use_color(opts->color, STDOUT_FILENO),
 		.width = kw_terminal_width(STDOUT_FILENO),
 		.explain = opts->explain,
+		.why_not = opts->why_not,
 	};
 	json_t *json;
 	char *out;
@@ -53,6 +55,8 @@ static char *render(const struct kw_options *opts, const struct kw_kb *kb,
 	if (opts->format == KW_FORMAT_TEXT)
 		return kw_render_text(kb, res, &style);
 	json = kw_render_json(kb, res);
+	if (opts->why_not)
+		json_object_set_new(json, "why_not", kw_why_not(kb, res, opts->why_not));
 	out = json_dumps(json, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
 	json_decref(json);
 	return out;
@@ -93,6 +97,12 @@ int kw_cmd_ask(const struct kw_options *opts)
 		return kw_cli_usage("'ask' takes no arguments, but got '%s'", opts->args[0]);
 	if ((status = kw_cli_load(opts, &kb)) != 0)
 		return status;
+	if (opts->why_not && !kw_why_not_known(kb, opts->why_not)) {
+		kw_cli_error("--why-not: no knot, routine, triage level or rule '%s'",
+			     opts->why_not);
+		kw_kb_free(kb);
+		return KW_EXIT_USAGE;
+	}
 	answers = kw_answers_new(kb);
 	if (!opts->answers && !opts->nsets && isatty(STDIN_FILENO))
 		status = kw_dialogue_run(kb, answers, opts->partial);

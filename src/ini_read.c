@@ -107,14 +107,20 @@ static void read_header(struct reader *r, char *line)
 	}
 }
 
-/* Drop a ` ;` comment: libinih's rule, which r55 forgets on continuations. */
-static void strip_inline_comment(char *s)
+/* Where a ` ;` comment starts (libinih's rule), or NULL. */
+static char *inline_comment(char *s)
 {
 	for (char *p = s + 1; *p; p++)
-		if (*p == ';' && isspace((unsigned char)p[-1])) {
-			*p = '\0';
-			break;
-		}
+		if (*p == ';' && isspace((unsigned char)p[-1]))
+			return p;
+	return NULL;
+}
+
+/* A ` ;` ends the value there: say so, so a clipped sentence is seen. */
+static void warn_comment(struct reader *r, const char *comment)
+{
+	kw_diag(r->diags, KW_WARNING, r->loc, "' ;' starts a comment, so the value "
+		"stops before '%.30s'", comment);
 }
 
 static void rstrip(char *s)
@@ -138,7 +144,7 @@ static void read_continuation(struct reader *r, char *text)
 	struct kw_raw_section *s;
 	struct kw_raw_entry *e;
 	size_t old;
-	char *joined;
+	char *joined, *comment;
 
 	if (r->prev == LINE_OTHER) {
 		line_error(r, "indented line with no key line directly above it "
@@ -148,7 +154,10 @@ static void read_continuation(struct reader *r, char *text)
 	r->prev = LINE_CONTINUATION;
 	if (r->bad_section)
 		return;
-	strip_inline_comment(text);
+	if ((comment = inline_comment(text)) != NULL) {
+		warn_comment(r, comment);
+		*comment = '\0';
+	}
 	rstrip(text);
 	if (looks_like_key(text))
 		kw_diag(r->diags, KW_WARNING, r->loc, "continuation line looks like "
@@ -187,6 +196,8 @@ static const char *classify(struct reader *r, char *line)
 		line_error(r, "expected 'key = value'");
 		return "\n";
 	}
+	if ((text = inline_comment(strpbrk(line, "=:"))) != NULL)
+		warn_comment(r, text);
 	r->prev = LINE_KEY;
 	return NULL;
 }

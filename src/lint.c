@@ -96,6 +96,39 @@ static bool never_holds(const struct lint *l, const struct kw_expr *e)
 	return false;
 }
 
+struct dead_fact {
+	const struct lint *l;
+	size_t sym;
+	bool found;
+};
+
+static void find_dead_fact(size_t sym, bool negative, void *data)
+{
+	struct dead_fact *d = data;
+	const struct kw_kb *kb = d->l->kb;
+
+	if (!negative && !d->found && sym >= kb->nquestions &&
+	    d->l->dead[kb->nrules + sym - kb->nquestions]) {
+		d->sym = sym;
+		d->found = true;
+	}
+}
+
+static void report_dead(const struct lint *l, size_t r)
+{
+	const struct kw_rule *rule = &l->kb->rules[r];
+	struct dead_fact d = { .l = l };
+
+	kw_expr_visit(rule->cond, find_dead_fact, &d);
+	if (d.found)
+		kw_diag(l->diags, KW_WARNING, rule->loc, "rule '%s' can never fire: it "
+			"needs '%s', which only rules that can never fire set", rule->id,
+			kw_kb_symbol_id(l->kb, d.sym));
+	else
+		kw_diag(l->diags, KW_WARNING, rule->loc, "rule '%s' can never fire: its "
+			"condition cannot hold (%s)", rule->id, rule->cond_text);
+}
+
 /* A rule found dead takes a live setter from each fact it sets; a fact
  * with none left is dead too (dead[nrules + fact]). */
 static void kill_rule(struct lint *l, size_t r, size_t *live_setters)
@@ -132,9 +165,7 @@ static void dead_rules(struct lint *l)
 	free(live);
 	for (size_t r = 0; r < kb->nrules; r++)
 		if (l->dead[r])
-			kw_diag(l->diags, KW_WARNING, kb->rules[r].loc, "rule '%s' can never "
-				"fire: its condition cannot hold (%s)", kb->rules[r].id,
-				kb->rules[r].cond_text);
+			report_dead(l, r);
 }
 
 static void unreachable_routines(struct lint *l)
@@ -183,12 +214,15 @@ void kw_lint(const struct kw_kb *kb, struct kw_diags *diags)
 {
 	struct lint l = { .kb = kb, .diags = diags };
 
-	if (diags->errors)
-		return;         /* half-built: the errors say enough */
 	l.used = kw_xcalloc(kw_kb_nsymbols(kb) + 1, sizeof *l.used);
 	l.dead = kw_xcalloc(kb->nrules + kb->nfacts + 1, sizeof *l.dead);
-	unused_questions(&l);
-	dead_rules(&l);
+	/* With load errors, conditions that failed are missing (NULL): what
+	 * they test would look unused, so those two passes wait for a clean
+	 * load.  The others hold whatever the errors. */
+	if (!diags->errors) {
+		unused_questions(&l);
+		dead_rules(&l);
+	}
 	unreachable_routines(&l);
 	unexplained_evidence(&l);
 	free(l.used);

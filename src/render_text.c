@@ -11,6 +11,7 @@
 #include "explain.h"
 #include "knotwise/render.h"
 #include "text_wrap.h"
+#include "why_not.h"
 
 struct level_text {
 	enum kw_style style;
@@ -52,6 +53,16 @@ static void explain_rules(struct text *t, const size_t *rules, size_t n)
 	kw_sb_free(&line);
 }
 
+/* Did the rule raise the level that won?  Only its reasons are shown: a
+ * lower level's reason under an emergency would blur the message. */
+static bool raised(const struct kw_rule *r, enum kw_level level)
+{
+	for (size_t i = 0; i < r->nactions; i++)
+		if (r->actions[i].kind == KW_ACT_TRIAGE && r->actions[i].target == level)
+			return true;
+	return false;
+}
+
 static void render_triage(struct text *t)
 {
 	const struct level_text *lv = &levels[t->res->triage];
@@ -60,6 +71,8 @@ static void render_triage(struct text *t)
 	kw_wrap(&t->w, "", lv->what);
 	for (size_t i = 0; i < t->res->ntriage_rules; i++) {
 		const struct kw_rule *r = &t->kb->rules[t->res->triage_rules[i]];
+		if (!raised(r, t->res->triage))
+			continue;
 		if (r->because)
 			kw_wrap(&t->w, "  - ", r->because);
 		if (t->style->explain)
@@ -93,6 +106,34 @@ static void render_knots(struct text *t)
 		if (t->style->explain)
 			explain_rules(t, t->res->scores[k].rules, t->res->scores[k].nrules);
 	}
+	kw_sb_free(&line);
+}
+
+/* Why a routine is in the list: the rule that recommended it, or the
+ * listed knot it was chosen for. */
+static void explain_routine(struct text *t, size_t routine)
+{
+	const struct kw_routine *r = &t->kb->routines[routine];
+	struct kw_strbuf line = {0};
+
+	for (size_t i = 0; i < t->res->nfired; i++) {
+		const struct kw_rule *rule = &t->kb->rules[t->res->fired[i]];
+		for (size_t j = 0; j < rule->nactions; j++)
+			if (rule->actions[j].kind == KW_ACT_RECOMMEND &&
+			    rule->actions[j].target == routine) {
+				explain_rules(t, &t->res->fired[i], 1);
+				return;
+			}
+	}
+	for (size_t i = 0; i < t->res->nlisted && !line.len; i++)
+		for (size_t j = 0; j < r->nknots; j++)
+			if (r->knots[j] == t->res->listed[i])
+				kw_sb_printf(&line, "It treats %s, listed above: the first %s "
+					     "routine for it by order whose conditions hold. "
+					     "[routine %s, %s:%u]", t->kb->knots[r->knots[j]].name,
+					     kw_kind_name(r->kind), r->id, r->loc.file, r->loc.line);
+	if (line.len)
+		kw_wrap_styled(&t->w, KW_DIM, "      why: ", kw_sb_str(&line));
 	kw_sb_free(&line);
 }
 
@@ -132,6 +173,8 @@ static void render_routines(struct text *t, bool posture)
 		if (!number++)
 			kw_heading(&t->w, KW_BOLD, posture ? "Posture habits" : "Your routine");
 		render_routine_item(t, number, r);
+		if (t->style->explain)
+			explain_routine(t, res->routines[i]);
 		total += r->minutes;
 	}
 	if (!posture && number) {
@@ -180,7 +223,13 @@ char *kw_render_text(const struct kw_kb *kb, const struct kw_result *res,
 		render_routines(&t, true);
 		render_escalation(&t);
 	}
-	kw_heading(&t.w, KW_DIM, "knotwise suggests likely sources of muscle pain; "
-		   "it is not a diagnosis.");
+	if (style->why_not) {
+		json_t *why = kw_why_not(kb, res, style->why_not);
+		kw_why_not_text(&t.w, why);
+		json_decref(why);
+	}
+	kw_sb_addc(&t.w.out, '\n');
+	kw_wrap_styled(&t.w, KW_DIM, "", "knotwise suggests likely sources of muscle "
+		       "pain; it is not a diagnosis.");
 	return t.w.out.data;
 }

@@ -16,7 +16,8 @@ json_t *kw_render_json(const struct kw_kb *kb, const struct kw_result *res);
 struct kw_text_style {
 	bool color;
 	unsigned width;                 /* columns to wrap at */
-	bool explain;
+	bool explain;                   /* the rules and answers behind each item */
+	const char *why_not;            /* an id to explain the absence of, or NULL */
 };
 
 /* The text a person reads; the caller frees it. */
