@@ -1,0 +1,35 @@
+/*
+ * relevance: what the questionnaire may still learn.  Given the answers so
+ * far and which questions are still to come, it finds the rules that can
+ * still fire (three-valued: a test of a question still to come, or of a
+ * fact a live rule may still set, is "maybe"), and from them which of the
+ * questions to come can still change the outcome, and whether an
+ * emergency is already certain.  Required questions are always relevant.
+ */
+#ifndef KNOTWISE_RELEVANCE_H
+#define KNOTWISE_RELEVANCE_H
+
+#include <stdbool.h>
+
+#include "knotwise/answers.h"
+#include "knotwise/expr.h"
+
+enum kw_tri { KW_NO, KW_YES, KW_MAYBE };
+
+struct kw_relevance {
+	bool *relevant;                 /* by question */
+	bool emergency;                 /* certain whatever comes next */
+	size_t to_go;                   /* relevant questions still to come */
+	bool *live, *open;              /* by rule; by symbol (scratch) */
+};
+
+void kw_relevance_init(struct kw_relevance *rel, const struct kw_kb *kb);
+void kw_relevance_free(struct kw_relevance *rel);
+/* pending[q]: question q has not been asked yet. */
+void kw_relevance_compute(struct kw_relevance *rel, const struct kw_kb *kb,
+			  const struct kw_answers *a, const bool *pending);
+/* Kleene logic: a test of an open symbol is maybe. */
+enum kw_tri kw_expr_eval3(const struct kw_expr *e, const struct kw_eval *ev,
+			  const bool *open);
+
+#endif

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""The questionnaire, driven through a pseudo-terminal (TAP output)."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.environ["TOP_SRCDIR"], "tests"))
+import ptydrive  # noqa: E402
+
+KW = os.environ["KNOTWISE"]
+TOP = os.environ["TOP_SRCDIR"]
+RULES = ["--no-default-rules", "--rules", os.path.join(TOP, "tests/fixtures/dialogue/rules.ini")]
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append(ok)
+    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), name))
+    if not ok and detail:
+        print("\n".join("# " + line for line in str(detail)[-1500:].splitlines()))
+
+
+def talk(replies, extra=(), env=None):
+    return ptydrive.converse([KW] + RULES + list(extra), replies, env)
+
+
+def piped(answers, extra=()):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write("".join("%s = %s\n" % kv for kv in answers.items()))
+    p = subprocess.run([KW] + RULES + ["--answers", f.name] + list(extra),
+                       capture_output=True, text=True)
+    os.unlink(f.name)
+    return p.returncode, p.stdout
+
+
+status, out, screen, prompts = talk(["no", "2", "yes", "left", "1 2", "3", "it feels numb"])
+check("a full consult exits 0", status == 0, screen)
+check("the result goes to stdout", "Quadratus lumborum" in out, out)
+check("the questions stay on the terminal", "Question" not in out and "Question 7" in screen, screen)
+check("a summary comes before the result", "Thank you: 7 questions asked" in screen, screen)
+check("free text is matched by the rules", "See a professional" in out, out)
+
+status, out, screen, prompts = talk(["no", "2", "no", "1", "3"])
+check("a question that cannot matter is not asked", "Which hip?" not in screen, screen)
+check("the questions after it still are", "What do you have?" in screen, screen)
+check("progress counts what is still relevant", "Question 4, about 2 to go" in screen, screen)
+
+status, out, screen, prompts = talk(["?", "no", "why", "1"])
+check("? shows the question's help", "where you would sit on a bicycle" in screen, screen)
+check("why says what the answer is used for", "Your answer is used for" in screen and
+      "deciding whether to ask: Anything else" in screen, screen)
+
+status, out, screen, prompts = talk(["no", "2", "why"])
+check("why quotes the rules' reasons",
+      "Low back pain spreading to the hip points to the QL." in screen, screen)
+
+status, out, screen, prompts = talk(["no", "1", "back", "2", "no", "", "", "it aches"])
+check("back re-asks the previous question", screen.count("Where does it hurt?") == 2, screen)
+check("and the new answer counts", "Anything else, in your own words?" in screen, screen)
+
+status, out, screen, prompts = talk(["maybe", "no", "2"])
+check("invalid input says what is allowed", "Please answer with yes or no" in screen, screen)
+check("and asks again", screen.count("Any numbness around your bottom?") == 1 and prompts >= 3, screen)
+
+status, out, screen, prompts = talk(["", "no", "", "", "", "", ""])
+check("a required question cannot be skipped", "needs an answer" in screen, screen)
+check("empty input skips an optional question", status == 0 and "Which hip?" not in screen, screen)
+check("an ask_if that fails hides its question", "own words" not in screen, screen)
+
+status, out, screen, prompts = talk([None])
+check("end of input aborts with 65", status == 65, screen)
+check("and prints no recommendation", out == "", out)
+status, out, screen, prompts = talk(["quit"])
+check("quit aborts with 65", status == 65 and out == "", screen)
+status, out, screen, prompts = talk(["no", ptydrive.INTERRUPT])
+check("Ctrl-C exits 130", status == 130, screen)
+check("and prints nothing on stdout", out == "", out)
+
+status, out, screen, prompts = talk(["yes"])
+check("an emergency stops the questions at once", prompts == 1, screen)
+check("and says so", "emergency help: no more questions" in screen, screen)
+check("the emergency result is printed", status == 0 and "EMERGENCY" in out, out)
+
+answers = {"numb": "no", "area": "low", "hip": "yes", "hip_side": "left", "tools": "ball",
+           "weeks": "2", "words": "a dull ache"}
+status, out, asked, screen = ptydrive.interview(KW, RULES, answers, ["--format", "json"])
+given = {k: v for k, v in answers.items() if k in asked}
+p_status, p_out = piped(given, ["--format", "json"])
+check("interactive and piped consults give the same JSON",
+      status == 0 and json.loads(out) == json.loads(p_out), out + "\n" + p_out)
+
+status, out, asked, screen = ptydrive.interview(KW, RULES, {"numb": "yes"}, ["--format", "json"])
+p_status, p_out = piped({"numb": "yes"}, ["--format", "json", "--partial"])
+check("after an early stop, the JSON is the piped one with --partial",
+      status == 0 and json.loads(out) == json.loads(p_out), out + "\n" + p_out)
+
+vignette = open(os.path.join(TOP, "tests/fixtures/dialogue/v24.answers")).read()
+written = dict((k.strip(), v.strip())
+               for k, _, v in (l.partition("=") for l in vignette.splitlines() if "=" in l))
+typed = {k: v.replace(",", " ") for k, v in written.items()}
+status, out, asked, screen = ptydrive.interview(KW, [], typed, ["--format", "json"])
+given = {k: written[k] for k in asked if k in written}
+p = subprocess.run([KW, "--format", "json", "--answers", "-"], capture_output=True, text=True,
+                   input="".join("%s = %s\n" % kv for kv in given.items()))
+check("a built-in consult needs no manual and matches the piped JSON",
+      status == 0 and json.loads(out) == json.loads(p.stdout), screen[-2000:] + p.stderr)
+check("the built-in questionnaire prunes questions", len(asked) < len(ptydrive.question_ids(KW, [])),
+      len(asked))
+
+print("1..%d" % len(results))
+sys.exit(0 if all(results) else 1)
