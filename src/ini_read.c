@@ -206,7 +206,6 @@ static char *read_line(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
 	ssize_t n = getline(&r->buf, &r->cap, r->fp);
-	const char *text;
 
 	if (n < 0)
 		return NULL;
@@ -219,7 +218,7 @@ static char *read_line(char *str, int num, void *stream)
 	if ((size_t)n != strlen(r->buf)) {
 		line_error(r, "NUL byte in line");
 		r->prev = LINE_OTHER;
-		return strcpy(str, "\n");
+		return memcpy(str, "\n", 2);
 	}
 	if (r->loc.line == 1 && strncmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
 		memmove(r->buf, r->buf + 3, (size_t)(n -= 3) + 1);
@@ -229,14 +228,14 @@ static char *read_line(char *str, int num, void *stream)
 		line_error(r, "line too long (%zd bytes, at most %d): continue a "
 			   "long value on an indented next line", n, KW_MAX_LINE);
 		r->prev = LINE_OTHER;
-		return strcpy(str, "\n");
+		return memcpy(str, "\n", 2);
 	}
-	text = classify(r, r->buf);
-	if (!text)
-		text = r->buf;
-	if ((int)strlen(text) + 2 > num)        /* cannot happen with inih's 200 */
-		text = "\n";
-	snprintf(str, (size_t)num, "%s\n", text == r->buf ? r->buf : "");
+	/* inih sees a key line as it is, and a blank line for everything this
+	 * reader handled itself (the line count stays in step either way) */
+	if (classify(r, r->buf) != NULL || n + 2 > num)
+		n = 0;
+	memcpy(str, r->buf, (size_t)n);
+	memcpy(str + n, "\n", 2);
 	return str;
 }
 

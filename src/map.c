@@ -18,11 +18,11 @@ static uint64_t hash_key(const char *s)
 }
 
 static struct kw_map_slot *find_slot(struct kw_map_slot *slots, size_t cap,
-				     const char *key)
+				     const char *key, uint64_t hash)
 {
-	size_t i = hash_key(key) & (cap - 1);
+	size_t i = hash & (cap - 1);
 
-	while (slots[i].key && strcmp(slots[i].key, key) != 0)
+	while (slots[i].key && (slots[i].hash != hash || strcmp(slots[i].key, key) != 0))
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
 }
@@ -33,7 +33,7 @@ bool kw_map_get(const struct kw_map *map, const char *key, size_t *value)
 
 	if (!map->cap)
 		return false;
-	slot = find_slot(map->slots, map->cap, key);
+	slot = find_slot(map->slots, map->cap, key, hash_key(key));
 	if (!slot->key)
 		return false;
 	if (value)
@@ -48,7 +48,8 @@ static void rehash(struct kw_map *map)
 
 	for (size_t i = 0; i < map->cap; i++)
 		if (map->slots[i].key)
-			*find_slot(slots, cap, map->slots[i].key) = map->slots[i];
+			*find_slot(slots, cap, map->slots[i].key, map->slots[i].hash) =
+				map->slots[i];
 	free(map->slots);
 	map->slots = slots;
 	map->cap = cap;
@@ -57,12 +58,15 @@ static void rehash(struct kw_map *map)
 void kw_map_put(struct kw_map *map, const char *key, size_t value)
 {
 	struct kw_map_slot *slot;
+	uint64_t hash;
 
 	if ((map->len + 1) * 2 > map->cap)      /* keep load under one half */
 		rehash(map);
-	slot = find_slot(map->slots, map->cap, key);
+	hash = hash_key(key);
+	slot = find_slot(map->slots, map->cap, key, hash);
 	if (!slot->key) {
 		slot->key = key;
+		slot->hash = hash;
 		map->len++;
 	}
 	slot->value = value;

@@ -8,10 +8,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct kw_map_slot {
 	const char *key;
 	size_t value;
+	uint64_t hash;          /* compared before the key: fewer cache misses */
 };
 
 struct kw_map {
