@@ -16,13 +16,13 @@
 #include "cli.h"
 
 static const struct kw_command commands[] = {
-	{ .name = "ask", .args = "", .run = kw_cmd_ask,
+	{ .name = "ask", .args = "", .run = kw_cmd_ask, .accepts = ~0u,
 	  .summary = "(default) run the questionnaire and print the recommendation" },
 	{ .name = "check", .args = " [PATH...]", .run = kw_cmd_check,
 	  .summary = "validate the rule set (plus each PATH); print every problem" },
-	{ .name = "list", .args = " WHAT", .run = kw_cmd_list,
+	{ .name = "list", .args = " WHAT", .run = kw_cmd_list, .accepts = KW_OPT_FORMAT,
 	  .summary = "list the questions, rules, knots or routines (WHAT) loaded" },
-	{ .name = "batch", .args = "", .run = kw_cmd_batch,
+	{ .name = "batch", .args = "", .run = kw_cmd_batch, .accepts = KW_OPT_PARTIAL,
 	  .summary = "one JSON answer set per input line -> one JSON result per line" },
 };
 
@@ -96,6 +96,35 @@ static int help(void)
 	return KW_EXIT_OK;
 }
 
+static const struct { unsigned bit; const char *name; } option_names[] = {
+	{ KW_OPT_ANSWERS, "--answers" }, { KW_OPT_SET, "--set" },
+	{ KW_OPT_FORMAT, "--format" }, { KW_OPT_EXPLAIN, "--explain" },
+	{ KW_OPT_WHY_NOT, "--why-not" }, { KW_OPT_PARTIAL, "--partial" },
+};
+
+static unsigned option_bit(int c)
+{
+	switch (c) {
+	case 'a': return KW_OPT_ANSWERS;
+	case 's': return KW_OPT_SET;
+	case 'f': return KW_OPT_FORMAT;
+	case 'e': return KW_OPT_EXPLAIN;
+	case OPT_WHY_NOT: return KW_OPT_WHY_NOT;
+	case OPT_PARTIAL: return KW_OPT_PARTIAL;
+	default: return 0;
+	}
+}
+
+/* 0, or the usage error of an option the command does not take. */
+static int check_accepted(const struct kw_options *o, const struct kw_command *cmd)
+{
+	for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
+		if (o->given & ~cmd->accepts & option_names[i].bit)
+			return kw_cli_usage("option '%s' does not apply to '%s'",
+					    option_names[i].name, cmd->name);
+	return 0;
+}
+
 static int parse_value_option(struct kw_options *o, int c, const char *arg)
 {
 	if (c == 'f' && strcmp(arg, "json") == 0)
@@ -148,6 +177,7 @@ static int parse_options(int argc, char **argv, struct kw_options *o)
 						 : argv[optind - 1];
 			return kw_cli_usage("unknown option '%s'", bad);
 		}
+		o->given |= option_bit(c);
 		if ((status = parse_option(o, c, &rules_cap, &sets_cap)) != 0)
 			return status;
 	}
@@ -185,7 +215,7 @@ int main(int argc, char **argv)
 	else if (status == 0 && !(cmd = find_command(&o)))
 		status = kw_cli_usage("unknown command '%s' (ask, check, list or batch)",
 				     o.args[0]);
-	else if (status == 0)
+	else if (status == 0 && (status = check_accepted(&o, cmd)) == 0)
 		status = cmd->run(&o);
 	if (fflush(stdout) != 0 && status == 0) {
 		kw_cli_error("cannot write output");

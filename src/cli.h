@@ -26,7 +26,15 @@ enum kw_exit {
 enum kw_color { KW_COLOR_AUTO, KW_COLOR_ALWAYS, KW_COLOR_NEVER };
 enum kw_format { KW_FORMAT_TEXT, KW_FORMAT_JSON };
 
+/* The command options (not the global ones), as bits: each command says
+ * which it accepts, so `check --set x=1` is an error, not silently ignored. */
+enum kw_option_bit {
+	KW_OPT_ANSWERS = 1, KW_OPT_SET = 2, KW_OPT_FORMAT = 4, KW_OPT_EXPLAIN = 8,
+	KW_OPT_WHY_NOT = 16, KW_OPT_PARTIAL = 32
+};
+
 struct kw_options {
+	unsigned given;                 /* kw_option_bit of the options seen */
 	const char **rules;
 	size_t nrules;
 	bool no_default_rules;
@@ -43,6 +51,7 @@ struct kw_options {
 
 struct kw_command {
 	const char *name, *args, *summary;
+	unsigned accepts;               /* kw_option_bit */
 	int (*run)(const struct kw_options *opts);
 };
 

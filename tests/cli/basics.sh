@@ -26,7 +26,9 @@ own="--no-default-rules --rules $rules"
 
 run "$kw" --help
 check "--help goes to stdout and exits 0" status_is 0
-check "--help lists every command" out_has 'ask.*' && out_has check && out_has list && out_has batch
+for command in ask check list batch; do
+	check "--help lists $command" out_has "^  $command"
+done
 check "--help is quiet on stderr" err_empty
 run "$kw" -V
 check "-V prints name and version" out_has '^knotwise [0-9]+\.[0-9]+\.[0-9]+$'
@@ -42,6 +44,11 @@ run "$kw" --color=sometimes
 check "an unknown colour exits 64" status_is 64
 run "$kw" list
 check "list without a kind exits 64" status_is 64
+run "$kw" $own batch --set pain=3
+check "an option the command does not take exits 64" status_is 64
+check "and says which" err_has "'--set' does not apply to 'batch'"
+run "$kw" $own check --explain
+check "check takes no ask option" status_is 64
 
 run "$kw" $own ask --set pain=7 --format json
 check "ask with --set exits 0" status_is 0
