@@ -14,7 +14,7 @@
 #include "knotwise/answers.h"
 #include "knotwise/expr.h"
 #include "scalar.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 struct kw_answers *kw_answers_new(const struct kw_kb *kb)
 {
@@ -244,35 +244,4 @@ bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 	}
 	kw_sb_free(&missing);
 	return ok;
-}
-
-/* Well-formed UTF-8: no overlongs, no surrogates, nothing past U+10FFFF. */
-bool kw_utf8_valid(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str, *end = s + n;
-
-	while (s < end) {
-		unsigned c = *s++, len, min, cp;
-
-		if (c < 0x80)
-			continue;
-		if (c >= 0xC2 && c <= 0xDF)
-			len = 1, min = 0x80, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			len = 2, min = 0x800, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			len = 3, min = 0x10000, cp = c & 0x07;
-		else
-			return false;
-		if ((size_t)(end - s) < len)
-			return false;
-		for (unsigned i = 0; i < len; i++, s++) {
-			if ((*s & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (*s & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return false;
-	}
-	return true;
 }

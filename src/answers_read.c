@@ -13,7 +13,7 @@
 #include "kb_internal.h"
 #include "knotwise/answers.h"
 #include "scalar.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 static bool find_question(const struct kw_kb *kb, const char *id, size_t *q,
 			  struct kw_loc loc, struct kw_diags *diags)

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@
 #include "arena.h"
 #include "cli.h"
 #include "knotwise/load.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 /* Run from its build tree, knotwise uses the source tree's rules; once
  * installed, $(pkgdatadir)/rules.  The build directory is compared with
@@ -103,20 +104,32 @@ int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb)
 	return status == KW_LOAD_OK ? KW_EXIT_OK : KW_EXIT_CONFIG;
 }
 
+/* Signals that end knotwise are held while a piece of output leaves, so a
+ * killed batch never leaves half a line (SIGKILL aside). */
 bool kw_cli_write(const char *buf, size_t len)
 {
-	while (len) {
+	sigset_t hold, saved;
+	bool ok = true;
+
+	sigemptyset(&hold);
+	sigaddset(&hold, SIGINT);
+	sigaddset(&hold, SIGTERM);
+	sigaddset(&hold, SIGHUP);
+	sigprocmask(SIG_BLOCK, &hold, &saved);
+	while (ok && len) {
 		ssize_t n = write(STDOUT_FILENO, buf, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
 			kw_cli_error("cannot write output: %s", strerror(errno));
-			return false;
+			ok = false;
+		} else {
+			buf += n;
+			len -= (size_t)n;
 		}
-		buf += n;
-		len -= (size_t)n;
 	}
-	return true;
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	return ok;
 }
 
 int kw_cli_slurp(const char *path, size_t max, char **out, size_t *len)

@@ -49,17 +49,21 @@ static char *render(const struct kw_options *opts, const struct kw_kb *kb,
 		.explain = opts->explain,
 		.why_not = opts->why_not,
 	};
-	json_t *json;
-	char *out;
+	struct kw_json_extra extra = { .pretty = true };
+	struct kw_strbuf out = {0};
+	json_t *why_not = NULL;
 
 	if (opts->format == KW_FORMAT_TEXT)
 		return kw_render_text(kb, res, &style);
-	json = kw_render_json(kb, res);
-	if (opts->why_not)
-		json_object_set_new(json, "why_not", kw_why_not(kb, res, opts->why_not));
-	out = json_dumps(json, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
-	json_decref(json);
-	return out;
+	if (opts->why_not) {
+		why_not = kw_why_not(kb, res, opts->why_not);
+		extra.why_not = json_dumps(why_not, JSON_COMPACT);
+	}
+	kw_render_json(kb, res, &extra, &out);
+	kw_sb_addc(&out, '\n');
+	free((char *)extra.why_not);
+	json_decref(why_not);
+	return out.data;
 }
 
 static void print_warnings(const struct kw_result *res)
@@ -79,8 +83,7 @@ static int consult(const struct kw_options *opts, const struct kw_kb *kb,
 	out = render(opts, kb, &res);
 	if (opts->format == KW_FORMAT_TEXT)
 		print_warnings(&res);
-	written = kw_cli_write(out, strlen(out)) &&
-		  (opts->format == KW_FORMAT_TEXT || kw_cli_write("\n", 1));
+	written = kw_cli_write(out, strlen(out));
 	free(out);
 	kw_result_free(&res);
 	return written ? KW_EXIT_OK : KW_EXIT_IOERR;

@@ -13,8 +13,9 @@
 #include "cli.h"
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
+#include "json_writer.h"
 #include "knotwise/render.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 #define BATCH_MAX_LINE (1024 * 1024)
 
@@ -23,91 +24,93 @@ struct batch {
 	const struct kw_kb *kb;
 	struct kw_answers *answers;
 	struct kw_strbuf line;
+	struct kw_render_cache *cache;
 	bool failed;
 };
 
-static json_t *error_object(json_t *id, const char *message)
+/* The error object that stands in for a result. */
+static void error_line(struct batch *b, const char *id, const char *message)
 {
-	return json_pack("{s:O, s:{s:i, s:s}}", "id", id, "error", "code",
-			 KW_EXIT_DATAERR, "message", message);
+	struct kw_json j;
+
+	kw_json_init(&j, &b->line, false);
+	kw_json_object(&j);
+	kw_json_key(&j, "id");
+	kw_json_raw(&j, id);
+	kw_json_key(&j, "error");
+	kw_json_object(&j);
+	kw_json_key(&j, "code");
+	kw_json_number(&j, KW_EXIT_DATAERR);
+	kw_json_key(&j, "message");
+	kw_json_string(&j, message);
+	kw_json_end(&j, '}');
+	kw_json_end(&j, '}');
+	b->failed = true;
 }
 
-static char *join_messages(const struct kw_diags *diags)
+static void join_messages(const struct kw_diags *diags, struct kw_strbuf *sb)
 {
-	struct kw_strbuf sb = {0};
-
 	for (size_t i = 0; i < diags->len; i++)
 		if (diags->items[i].severity == KW_ERROR)
-			kw_sb_printf(&sb, "%s%s", sb.len ? "; " : "", diags->items[i].message);
-	kw_sb_addn(&sb, "", 0);
-	return sb.data;
+			kw_sb_printf(sb, "%s%s", sb->len ? "; " : "", diags->items[i].message);
 }
 
-/* The result for one answer set (the object has its "id" removed). */
-static json_t *consult(struct batch *b, json_t *object, json_t *id)
+/* One answer set (its "id" removed) to its result line. */
+static void consult(struct batch *b, json_t *object, const char *id)
 {
+	struct kw_json_extra extra = { .id = id, .cache = b->cache };
 	struct kw_diags diags = {0};
 	struct kw_result res;
-	json_t *out;
-	char *why;
 
 	kw_answers_clear(b->kb, b->answers);
 	if (!kw_answers_read_json(b->kb, b->answers, object, (struct kw_loc){0}, &diags) ||
 	    !kw_answers_finish(b->kb, b->answers, b->opts->partial, &diags)) {
-		why = join_messages(&diags);
-		out = error_object(id, why);
-		free(why);
-		kw_diags_free(&diags);
-		return out;
+		struct kw_strbuf why = {0};
+		join_messages(&diags, &why);
+		error_line(b, id, kw_sb_str(&why));
+		kw_sb_free(&why);
+	} else {
+		kw_engine_run(b->kb, b->answers, &res);
+		kw_render_json(b->kb, &res, &extra, &b->line);
+		kw_result_free(&res);
 	}
 	kw_diags_free(&diags);
-	kw_engine_run(b->kb, b->answers, &res);
-	out = kw_render_json(b->kb, &res);
-	json_object_set(out, "id", id);
-	kw_result_free(&res);
-	return out;
 }
 
-static json_t *process(struct batch *b, const char *text, size_t len, size_t lineno)
+/* The id to echo, as JSON: the record's own, or its line number. */
+static char *record_id(json_t *object, size_t lineno)
+{
+	json_t *id = json_is_object(object) ? json_object_get(object, "id") : NULL;
+	char number[32];
+
+	if (id)
+		return json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT);
+	snprintf(number, sizeof number, "%zu", lineno);
+	return strdup(number);
+}
+
+static bool process(struct batch *b, const char *text, size_t len, size_t lineno)
 {
 	json_error_t err;
-	json_t *object, *id, *out;
+	json_t *object = NULL;
+	char *id;
 
-	if (len > BATCH_MAX_LINE) {
-		id = json_integer((json_int_t)lineno);
-		out = error_object(id, "line longer than 1 MiB");
-		json_decref(id);
-		return out;
-	}
-	object = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
-	id = object && json_is_object(object) && json_object_get(object, "id")
-		? json_incref(json_object_get(object, "id"))
-		: json_integer((json_int_t)lineno);
-	if (!object || !json_is_object(object)) {
-		out = error_object(id, object ? "a line must be a JSON object" : err.text);
-	} else {
+	kw_sb_reset(&b->line);
+	if (len <= BATCH_MAX_LINE)
+		object = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	id = record_id(object, lineno);
+	if (len > BATCH_MAX_LINE)
+		error_line(b, id, "line longer than 1 MiB");
+	else if (!object || !json_is_object(object))
+		error_line(b, id, object ? "a line must be a JSON object" : err.text);
+	else {
 		json_object_del(object, "id");
-		out = consult(b, object, id);
+		consult(b, object, id);
 	}
 	json_decref(object);
-	json_decref(id);
-	return out;
-}
-
-static bool emit(struct batch *b, json_t *out)
-{
-	char *text = json_dumps(out, JSON_COMPACT | JSON_REAL_PRECISION(15));
-	bool ok;
-
-	if (json_object_get(out, "error"))
-		b->failed = true;
-	kw_sb_reset(&b->line);
-	kw_sb_add(&b->line, text);
+	free(id);
 	kw_sb_addc(&b->line, '\n');
-	ok = kw_cli_write(b->line.data, b->line.len);
-	free(text);
-	json_decref(out);
-	return ok;
+	return kw_cli_write(b->line.data, b->line.len);
 }
 
 static bool blank(const char *s, size_t n)
@@ -134,14 +137,16 @@ int kw_cmd_batch(const struct kw_options *opts)
 		return status;
 	b.kb = kb;
 	b.answers = kw_answers_new(kb);
+	b.cache = kw_render_cache_new(kb);
 	while (ok && (n = getline(&line, &cap, stdin)) >= 0) {
 		lineno++;
 		if (!blank(line, (size_t)n))
-			ok = emit(&b, process(&b, line, (size_t)n, lineno));
+			ok = process(&b, line, (size_t)n, lineno);
 	}
 	free(line);
 	kw_sb_free(&b.line);
 	kw_answers_free(b.answers);
+	kw_render_cache_free(b.cache);
 	kw_kb_free(kb);
 	if (!ok)
 		return KW_EXIT_IOERR;

@@ -11,7 +11,7 @@
 
 #include "arena.h"
 #include "cli.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 struct row {
 	const char *id, *detail, *text;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "arena.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 void kw_diag(struct kw_diags *diags, enum kw_severity severity,
 	     struct kw_loc loc, const char *fmt, ...)

@@ -21,7 +21,7 @@
 #include "knotwise/relevance.h"
 #include "line_input.h"
 #include "scalar.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 enum reply { REPLY_ANSWERED, REPLY_SKIPPED, REPLY_BACK, REPLY_QUIT };
 

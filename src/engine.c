@@ -16,7 +16,7 @@
 #include "knotwise/engine.h"
 #include "knotwise/expr.h"
 #include "select.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 struct run {
 	const struct kw_kb *kb;

@@ -6,7 +6,7 @@
 #define KW_EXPLAIN_H
 
 #include "knotwise/engine.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 /* A known value as a person would write it: yes, 6, lower_back, "text". */
 void kw_value_text(struct kw_strbuf *sb, const struct kw_kb *kb, size_t sym,

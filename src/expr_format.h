@@ -3,7 +3,7 @@
 #define KW_EXPR_FORMAT_H
 
 #include "knotwise/expr.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 void kw_expr_format(struct kw_strbuf *sb, const struct kw_expr *e);
 

@@ -15,7 +15,7 @@
 #include "kb_internal.h"
 #include "knotwise/expr.h"
 #include "regex.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 struct resolver {
 	struct kw_kb *kb;

@@ -10,7 +10,7 @@
 
 #include "arena.h"
 #include "scalar.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 enum line_kind { LINE_OTHER, LINE_KEY, LINE_CONTINUATION };
 
@@ -41,6 +41,8 @@ static void line_error(struct reader *r, const char *fmt, ...)
 	va_end(ap);
 	kw_diag(r->diags, KW_ERROR, r->loc, "%s", kw_sb_str(&sb));
 	kw_sb_free(&sb);
+	if (r->in_section && !r->bad_section)
+		r->set->sections[r->set->len - 1].damaged = true;
 }
 
 static bool known_kind(const char *kind)
@@ -217,6 +219,11 @@ static char *read_line(char *str, int num, void *stream)
 	}
 	if ((size_t)n != strlen(r->buf)) {
 		line_error(r, "NUL byte in line");
+		r->prev = LINE_OTHER;
+		return memcpy(str, "\n", 2);
+	}
+	if (!kw_utf8_valid(r->buf, (size_t)n)) {
+		line_error(r, "line is not valid UTF-8");
 		r->prev = LINE_OTHER;
 		return memcpy(str, "\n", 2);
 	}

@@ -33,6 +33,7 @@ struct kw_raw_section {
 	struct kw_loc loc;
 	struct kw_raw_entry *entries;
 	size_t nentries, cap;
+	bool damaged;           /* a line in it was rejected: keys may be missing */
 };
 
 struct kw_raw_set {

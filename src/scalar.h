@@ -22,4 +22,7 @@ char *kw_trim(char *s);
  * (empty items are kept so the caller can reject them). */
 size_t kw_split_commas(char *s, char **items, size_t max);
 
+/* Well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
+bool kw_utf8_valid(const char *s, size_t n);
+
 #endif

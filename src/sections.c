@@ -184,7 +184,8 @@ static void collect(struct kw_sections *out, struct slot *slots, size_t nslots,
 
 		if (slots[i].disabled)
 			continue;
-		check_required(s, k, diags);
+		if (!s->damaged)        /* a rejected line already explains it */
+			check_required(s, k, diags);
 		kw_grow(&out->of[k], &cap[k], out->len[k] + 1, sizeof *out->of[k]);
 		out->of[k][out->len[k]++] = s;
 	}

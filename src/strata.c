@@ -16,7 +16,7 @@
 #include "engine_internal.h"
 #include "knotwise/engine.h"
 #include "knotwise/expr.h"
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 struct edge {
 	size_t from, to;

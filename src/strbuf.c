@@ -1,6 +1,6 @@
 #include <config.h>
 
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

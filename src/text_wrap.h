@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "strbuf.h"
+#include "knotwise/strbuf.h"
 
 enum kw_style { KW_PLAIN, KW_BOLD, KW_RED, KW_YELLOW, KW_GREEN, KW_DIM };
 

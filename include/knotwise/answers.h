@@ -62,6 +62,5 @@ bool kw_answers_ask_if(const struct kw_kb *kb, const struct kw_answers *a, size_
 void kw_answers_warn(struct kw_answers *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-bool kw_utf8_valid(const char *s, size_t n);
 
 #endif

@@ -6,12 +6,28 @@
 #ifndef KNOTWISE_RENDER_H
 #define KNOTWISE_RENDER_H
 
-#include <jansson.h>
 #include <stdbool.h>
 
 #include "knotwise/engine.h"
+#include "knotwise/strbuf.h"
 
-json_t *kw_render_json(const struct kw_kb *kb, const struct kw_result *res);
+/* Routines never change between consults: batch keeps each one's JSON
+ * once written (compact output only). */
+struct kw_render_cache;
+struct kw_render_cache *kw_render_cache_new(const struct kw_kb *kb);
+void kw_render_cache_free(struct kw_render_cache *cache);
+
+/* What goes around the result object: batch's echoed id (raw JSON, the
+ * first member) and --why-not's data (raw JSON, the last). */
+struct kw_json_extra {
+	bool pretty;
+	const char *id, *why_not;
+	struct kw_render_cache *cache;  /* NULL, or one made for this kb */
+};
+
+/* Append the result object of SPEC §5 to out. */
+void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,
+		    const struct kw_json_extra *extra, struct kw_strbuf *out);
 
 struct kw_text_style {
 	bool color;

@@ -20,8 +20,8 @@ check "urgent text gives no routine" sh -c "! grep -q 'Your routine' '$tmp/out'"
 run kw --color=never --set hip_pain=yes --set sitting=8 --set minutes=5 --why-not psoas_stretch
 check "--why-not text matches the golden file" same why_not.txt
 run kw --format json --set hip_pain=no --why-not ql_hip
-check "--why-not in JSON names the failed test" out_has '"test": "hip_pain"'
-check "--why-not in JSON gives the actual answer" out_has '"actual": "you answered hip_pain = no"'
+check "--why-not in JSON names the failed test" out_has '"test": ?"hip_pain"'
+check "--why-not in JSON gives the actual answer" out_has '"actual": ?"you answered hip_pain = no"'
 run kw --format json --set hip_pain=yes --set fever=yes --why-not ql_wall_ball
 check "--why-not says triage removed the routine" out_has 'no routine is given at triage level urgent'
 run kw --set hip_pain=yes --why-not nothing_like_this
