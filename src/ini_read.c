@@ -61,8 +61,8 @@ static void start_section(struct reader *r, const char *kind, const char *id)
 	struct kw_raw_set *set = r->set;
 	struct kw_raw_section s = { .loc = r->loc };
 
-	if (set->len >= KW_MAX_SECTIONS) {
-		line_error(r, "too many sections (at most %d)", KW_MAX_SECTIONS);
+	if (set->len >= set->limits->sections) {
+		line_error(r, "too many sections (at most %zu)", set->limits->sections);
 		r->bad_section = true;
 		return;
 	}
@@ -167,6 +167,11 @@ static void read_continuation(struct reader *r, char *text)
 	s = &r->set->sections[r->set->len - 1];
 	e = &s->entries[s->nentries - 1];
 	old = strlen(e->value);
+	if (old + strlen(text) + 1 > r->set->limits->value_bytes) {
+		line_error(r, "value of '%s' longer than %zu bytes", e->key,
+			   r->set->limits->value_bytes);
+		return;
+	}
 	joined = kw_arena_alloc(r->set->arena, old + strlen(text) + 2);
 	memcpy(joined, e->value, old);
 	joined[old] = old ? ' ' : '\0';
@@ -213,8 +218,8 @@ static char *read_line(char *str, int num, void *stream)
 		return NULL;
 	r->loc.line++;
 	r->bytes += (size_t)n;
-	if (r->bytes > KW_MAX_FILE_BYTES) {
-		line_error(r, "file larger than %ld bytes", KW_MAX_FILE_BYTES);
+	if (r->bytes > r->set->limits->file_bytes) {
+		line_error(r, "file larger than %zu bytes", r->set->limits->file_bytes);
 		return NULL;
 	}
 	if ((size_t)n != strlen(r->buf)) {

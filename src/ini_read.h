@@ -16,10 +16,9 @@
 #include <stdio.h>
 
 #include "knotwise/diag.h"
+#include "knotwise/load.h"
 
 #define KW_MAX_LINE 190
-#define KW_MAX_FILE_BYTES (256L * 1024 * 1024)
-#define KW_MAX_SECTIONS 4000000
 
 struct kw_arena;
 
@@ -36,8 +35,11 @@ struct kw_raw_section {
 	bool damaged;           /* a line in it was rejected: keys may be missing */
 };
 
+struct kw_limits;
+
 struct kw_raw_set {
 	struct kw_arena *arena;         /* not owned: strings outlive the set */
+	const struct kw_limits *limits;
 	struct kw_raw_section *sections;
 	size_t len, cap;
 };

@@ -26,6 +26,7 @@ static void read_file(struct loader *l, const char *path)
 	struct kw_loc loc = { .file = kw_arena_strdup(kb->arena, path),
 			      .file_rank = kb->nfiles };
 	FILE *fp = fopen(path, "r");
+	struct stat st;
 
 	if (!fp) {
 		kw_diag(l->diags, KW_ERROR, (struct kw_loc){ .file = loc.file },
@@ -34,6 +35,12 @@ static void read_file(struct loader *l, const char *path)
 		return;
 	}
 	KW_PUSH(kb->files, kb->nfiles, l->files_cap, loc.file);
+	if (fstat(fileno(fp), &st) == 0 && (size_t)st.st_size > l->raw.limits->file_bytes) {
+		kw_diag(l->diags, KW_ERROR, loc, "file is %lld bytes, larger than the "
+			"limit of %zu", (long long)st.st_size, l->raw.limits->file_bytes);
+		fclose(fp);
+		return;
+	}
 	kw_ini_read(&l->raw, fp, loc, l->diags);
 	fclose(fp);
 }
@@ -99,13 +106,27 @@ static void build(struct loader *l)
 	kw_sections_free(&b.sections);
 }
 
+const struct kw_limits kw_default_limits = {
+	.file_bytes = 256 * 1024 * 1024,
+	.sections = 4000000,
+	.value_bytes = 64 * 1024,
+};
+
 enum kw_load_status kw_load(const char *const *sources, size_t nsources,
 			    struct kw_kb **out, struct kw_diags *diags)
+{
+	return kw_load_limited(sources, nsources, &kw_default_limits, out, diags);
+}
+
+enum kw_load_status kw_load_limited(const char *const *sources, size_t nsources,
+				    const struct kw_limits *limits, struct kw_kb **out,
+				    struct kw_diags *diags)
 {
 	struct loader l = { .kb = kw_kb_new(), .diags = diags };
 	size_t errors = diags->errors;
 
 	l.raw.arena = l.kb->arena;      /* the kb keeps the strings read */
+	l.raw.limits = limits;
 	for (size_t i = 0; i < nsources; i++)
 		read_source(&l, sources[i]);
 	build(&l);

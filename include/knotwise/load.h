@@ -18,9 +18,22 @@ enum kw_load_status {
 	KW_LOAD_NO_INPUT        /* a source could not be opened: see diags */
 };
 
+/* What one load accepts; past a limit, a clear error instead of a crawl. */
+struct kw_limits {
+	size_t file_bytes;      /* one rule file */
+	size_t sections;        /* all files together */
+	size_t value_bytes;     /* one value, continuation lines joined */
+};
+
+/* 256 MiB a file, 4 million sections, 64 KiB a value. */
+extern const struct kw_limits kw_default_limits;
+
 /* Load every source into *kb (set even on failure, for `check`, unless
  * NULL); diags get every error, warning and override note. */
 enum kw_load_status kw_load(const char *const *sources, size_t nsources,
 			    struct kw_kb **kb, struct kw_diags *diags);
+enum kw_load_status kw_load_limited(const char *const *sources, size_t nsources,
+				    const struct kw_limits *limits, struct kw_kb **kb,
+				    struct kw_diags *diags);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "knotwise/strbuf.h"
 #include "unit.h"
 
 static struct kw_diags diags;
@@ -139,6 +140,50 @@ START_TEST(colon_is_a_separator)
 }
 END_TEST
 
+static enum kw_load_status load_limited(const char *ini, struct kw_limits limits)
+{
+	kw_kb_free(kb);
+	kw_diags_free(&diags);
+	return unit_load_limited(ini, &limits, &kb, &diags);
+}
+
+START_TEST(limits_are_clear_errors)
+{
+	struct kw_limits small = kw_default_limits;
+
+	small.sections = 3;
+	ck_assert_int_eq(load_limited("[knot a]\nname = A\n[knot b]\nname = B\n"
+				      "[knot c]\nname = C\n[knot d]\nname = D\n", small),
+			 KW_LOAD_INVALID);
+	ERROR_AT(7, "too many sections (at most 3)");
+	small = kw_default_limits;
+	small.file_bytes = 20;
+	ck_assert_int_eq(load_limited("[knot a]\nname = A long enough file\n", small),
+			 KW_LOAD_INVALID);
+	ck_assert(unit_has_diag(&diags, KW_ERROR, 0, "larger than the limit of 20"));
+	small = kw_default_limits;
+	small.value_bytes = 40;
+	ck_assert_int_eq(load_limited("[knot a]\nname = twenty characters...\n"
+				      "  and twenty more characters\n", small), KW_LOAD_INVALID);
+	ERROR_AT(3, "value of 'name' longer than 40 bytes");
+}
+END_TEST
+
+START_TEST(expressions_over_4096_bytes_are_errors)
+{
+	struct kw_strbuf ini = {0};
+
+	kw_sb_add(&ini, "[question q]\ntext = Q\ntype = yesno\n[rule r]\nthen = set f\nif = q");
+	for (int i = 0; i < 50; i++)
+		kw_sb_add(&ini, "\n  or q or q or q or q or q or q or q or q or q or q or q or q or q"
+			  " or q or q or q or q or q or q or q or q or q or q or q or q or q or q");
+	kw_sb_addc(&ini, '\n');
+	ck_assert_int_eq(load(kw_sb_str(&ini)), KW_LOAD_INVALID);
+	ERROR_AT(6, "expression longer than 4096 bytes");
+	kw_sb_free(&ini);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("load");
@@ -153,6 +198,8 @@ int main(void)
 	tcase_add_test(tc, questions_are_checked);
 	tcase_add_test(tc, overrides_replace_whole_and_keep_their_place);
 	tcase_add_test(tc, colon_is_a_separator);
+	tcase_add_test(tc, limits_are_clear_errors);
+	tcase_add_test(tc, expressions_over_4096_bytes_are_errors);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }

@@ -10,6 +10,12 @@
 enum kw_load_status unit_load(const char *ini, struct kw_kb **kb,
 			      struct kw_diags *diags)
 {
+	return unit_load_limited(ini, &kw_default_limits, kb, diags);
+}
+
+enum kw_load_status unit_load_limited(const char *ini, const struct kw_limits *limits,
+				      struct kw_kb **kb, struct kw_diags *diags)
+{
 	char path[] = "/tmp/kw-unit-XXXXXX";
 	int fd = mkstemp(path);
 	const char *sources[] = { path };
@@ -18,7 +24,7 @@ enum kw_load_status unit_load(const char *ini, struct kw_kb **kb,
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(write(fd, ini, strlen(ini)), (ssize_t)strlen(ini));
 	close(fd);
-	status = kw_load(sources, 1, kb, diags);
+	status = kw_load_limited(sources, 1, limits, kb, diags);
 	unlink(path);
 	return status;
 }

@@ -15,6 +15,9 @@
  * what the loader said.  Returns the load status. */
 enum kw_load_status unit_load(const char *ini, struct kw_kb **kb,
 			      struct kw_diags *diags);
+/* The same with other limits than the defaults. */
+enum kw_load_status unit_load_limited(const char *ini, const struct kw_limits *limits,
+				      struct kw_kb **kb, struct kw_diags *diags);
 /* Load rules that must be valid; fails the test otherwise. */
 struct kw_kb *unit_kb(const char *ini);
 /* Does some diagnostic of this severity contain `text` (and, when line is
