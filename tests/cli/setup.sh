@@ -38,10 +38,10 @@ check() {
 	shift
 	tap_count=$((tap_count + 1))
 	if "$@"; then
-		echo "ok $tap_count - $name"
+		printf "ok %s - %s\n" "$tap_count" "$name"
 	else
 		tap_failed=$((tap_failed + 1))
-		echo "not ok $tap_count - $name"
+		printf "not ok %s - %s\n" "$tap_count" "$name"
 		echo "# status $status; stderr: $(head -c 300 "$tmp/err" | tr '\n' ' ')"
 	fi
 }

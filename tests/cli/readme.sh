@@ -1,0 +1,23 @@
+#!/bin/sh
+# Every ```sh example of README.md runs as written (knotwise on the PATH,
+# in a scratch directory) and succeeds.
+. "$TOP_SRCDIR/tests/cli/setup.sh"
+bin=$tmp/bin
+mkdir -p "$bin"
+ln -s "$KNOTWISE" "$bin/knotwise"
+PATH=$bin:$PATH
+export PATH
+awk -v dir="$tmp" '
+	/^```sh$/ { n++; file = dir "/example" n ".sh"; next }
+	/^```/ { file = ""; next }
+	file { print > file }' "$TOP_SRCDIR/README.md"
+count=0
+for example in "$tmp"/example*.sh; do
+	count=$((count + 1))
+	first=$(grep -m1 -v '^#' "$example")
+	mkdir -p "$tmp/run$count"
+	run sh -c "cd '$tmp/run$count' && sh -e '$example'"
+	check "README example $count ($first) runs" status_is 0
+done
+check "README has examples to run" test "$count" -ge 3
+done_testing
