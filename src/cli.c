@@ -26,7 +26,7 @@ static const struct kw_command commands[] = {
 	  .summary = "one JSON answer set per input line -> one JSON result per line" },
 };
 
-enum { OPT_NO_DEFAULT_RULES = 256, OPT_COLOR, OPT_WHY_NOT, OPT_PARTIAL };
+enum { OPT_NO_DEFAULT_RULES = 256, OPT_COLOR, OPT_WHY_NOT, OPT_PARTIAL, OPT_ASK_ALL };
 
 static const struct option long_options[] = {
 	{ "rules", required_argument, NULL, 'r' },
@@ -38,6 +38,7 @@ static const struct option long_options[] = {
 	{ "explain", no_argument, NULL, 'e' },
 	{ "why-not", required_argument, NULL, OPT_WHY_NOT },
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "ask-all", no_argument, NULL, OPT_ASK_ALL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -89,6 +90,7 @@ static int help(void)
 	       "  -e, --explain          show the reasoning behind every item\n"
 	       "      --why-not ID       why a knot, routine, triage level or rule was not reached\n"
 	       "      --partial          allow required questions to stay unanswered\n"
+	       "      --ask-all          in the questionnaire, also ask what cannot matter\n"
 	       "\nExit status: 0 result produced, 1 check found errors, 64 usage,\n"
 	       "65 bad answers, 66 missing input, 74 output error, 78 invalid rules.\n"
 	       "See knotwise(1) and knotwise-rules(5).\n"
@@ -100,6 +102,7 @@ static const struct { unsigned bit; const char *name; } option_names[] = {
 	{ KW_OPT_ANSWERS, "--answers" }, { KW_OPT_SET, "--set" },
 	{ KW_OPT_FORMAT, "--format" }, { KW_OPT_EXPLAIN, "--explain" },
 	{ KW_OPT_WHY_NOT, "--why-not" }, { KW_OPT_PARTIAL, "--partial" },
+	{ KW_OPT_ASK_ALL, "--ask-all" },
 };
 
 static unsigned option_bit(int c)
@@ -111,6 +114,7 @@ static unsigned option_bit(int c)
 	case 'e': return KW_OPT_EXPLAIN;
 	case OPT_WHY_NOT: return KW_OPT_WHY_NOT;
 	case OPT_PARTIAL: return KW_OPT_PARTIAL;
+	case OPT_ASK_ALL: return KW_OPT_ASK_ALL;
 	default: return 0;
 	}
 }
@@ -155,6 +159,7 @@ static int parse_option(struct kw_options *o, int c, size_t *rules_cap,
 	case OPT_NO_DEFAULT_RULES: o->no_default_rules = true; return 0;
 	case OPT_WHY_NOT: o->why_not = optarg; return 0;
 	case OPT_PARTIAL: o->partial = true; return 0;
+	case OPT_ASK_ALL: o->ask_all = true; return 0;
 	case 'f':
 	case OPT_COLOR: return parse_value_option(o, c, optarg);
 	case 'h': return -1;

@@ -30,7 +30,7 @@ enum kw_format { KW_FORMAT_TEXT, KW_FORMAT_JSON };
  * which it accepts, so `check --set x=1` is an error, not silently ignored. */
 enum kw_option_bit {
 	KW_OPT_ANSWERS = 1, KW_OPT_SET = 2, KW_OPT_FORMAT = 4, KW_OPT_EXPLAIN = 8,
-	KW_OPT_WHY_NOT = 16, KW_OPT_PARTIAL = 32
+	KW_OPT_WHY_NOT = 16, KW_OPT_PARTIAL = 32, KW_OPT_ASK_ALL = 64
 };
 
 struct kw_options {
@@ -43,7 +43,7 @@ struct kw_options {
 	const char **sets;
 	size_t nsets;
 	enum kw_format format;
-	bool explain, partial;
+	bool explain, partial, ask_all;
 	const char *why_not;
 	char **args;                    /* the command's own arguments */
 	int nargs;

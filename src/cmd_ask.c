@@ -108,7 +108,7 @@ int kw_cmd_ask(const struct kw_options *opts)
 	}
 	answers = kw_answers_new(kb);
 	if (!opts->answers && !opts->nsets && isatty(STDIN_FILENO))
-		status = kw_dialogue_run(kb, answers, opts->partial);
+		status = kw_dialogue_run(kb, answers, opts->partial, opts->ask_all);
 	else
 		status = gather_answers(opts, kb, answers, &diags);
 	kw_diags_print(&diags, stderr);

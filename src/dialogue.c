@@ -32,6 +32,7 @@ struct dialogue {
 	bool *pending;                  /* by question: not asked yet */
 	size_t *asked, nasked;          /* positions in ask_order, for `back` */
 	const char *words[KW_MAX_CHOICES + 8];
+	bool ask_all;                   /* no pruning */
 };
 
 static void on_interrupt(int sig)
@@ -262,7 +263,7 @@ static bool walk(struct dialogue *d, bool *stopped)
 		if (d->rel.emergency)
 			return *stopped = true;
 		d->pending[q] = false;
-		if (!kw_answers_ask_if(kb, d->a, q) || !d->rel.relevant[q]) {
+		if (!kw_answers_ask_if(kb, d->a, q) || (!d->rel.relevant[q] && !d->ask_all)) {
 			pos++;
 			continue;
 		}
@@ -299,9 +300,10 @@ static void summary(const struct kw_kb *kb, const struct kw_answers *a, size_t a
 		asked - answered - unsure);
 }
 
-int kw_dialogue_run(const struct kw_kb *kb, struct kw_answers *a, bool partial)
+int kw_dialogue_run(const struct kw_kb *kb, struct kw_answers *a, bool partial,
+		    bool ask_all)
 {
-	struct dialogue d = { .kb = kb, .a = a };
+	struct dialogue d = { .kb = kb, .a = a, .ask_all = ask_all };
 	struct sigaction sa = { .sa_handler = on_interrupt };
 	struct kw_diags diags = {0};
 	bool stopped = false, finished;

@@ -10,7 +10,9 @@
 
 #include "knotwise/answers.h"
 
-/* Ask until done; an exit status (65 when the person quits). */
-int kw_dialogue_run(const struct kw_kb *kb, struct kw_answers *answers, bool partial);
+/* Ask until done; an exit status (65 when the person quits).  ask_all
+ * asks every question whose ask_if holds, even those that cannot matter. */
+int kw_dialogue_run(const struct kw_kb *kb, struct kw_answers *answers, bool partial,
+		    bool ask_all);
 
 #endif

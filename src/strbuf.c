@@ -26,21 +26,24 @@ void kw_sb_addc(struct kw_strbuf *sb, char c)
 	kw_sb_addn(sb, &c, 1);
 }
 
+/* Format into the room already there; only a text that does not fit is
+ * formatted twice. */
 void kw_sb_vprintf(struct kw_strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list again;
 	int n;
 
+	kw_grow(&sb->data, &sb->cap, sb->len + 64, 1);
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	if (n < 0) {
-		va_end(again);
-		return;
+	n = vsnprintf(sb->data + sb->len, sb->cap - sb->len, fmt, ap);
+	if (n >= 0 && (size_t)n >= sb->cap - sb->len) {
+		kw_grow(&sb->data, &sb->cap, sb->len + (size_t)n + 1, 1);
+		vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, again);
 	}
-	kw_grow(&sb->data, &sb->cap, sb->len + (size_t)n + 1, 1);
-	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, again);
 	va_end(again);
-	sb->len += (size_t)n;
+	if (n >= 0)
+		sb->len += (size_t)n;
+	sb->data[sb->len] = '\0';
 }
 
 void kw_sb_printf(struct kw_strbuf *sb, const char *fmt, ...)

@@ -47,6 +47,9 @@ check("a question that cannot matter is not asked", "Which hip?" not in screen, 
 check("the questions after it still are", "What do you have?" in screen, screen)
 check("progress counts what is still relevant", "Question 4, about 2 to go" in screen, screen)
 
+status, out, screen, prompts = talk(["no", "2", "no", "1", "3", "1"], ["--ask-all"])
+check("--ask-all asks what cannot matter too", "Which hip?" in screen, screen)
+
 status, out, screen, prompts = talk(["?", "no", "why", "1"])
 check("? shows the question's help", "where you would sit on a bicycle" in screen, screen)
 check("why says what the answer is used for", "Your answer is used for" in screen and
