@@ -22,6 +22,9 @@ struct reader {
 	char *buf;
 	size_t cap;
 	enum line_kind prev;
+	struct kw_strbuf joining;       /* a value with continuation lines */
+	size_t open_section, open_entry;        /* the entry they continue */
+	bool has_open_entry;
 	bool in_section;                /* keys have a section to go to */
 	bool bad_section;               /* its header was wrong: drop keys */
 	size_t bytes;
@@ -141,12 +144,24 @@ static bool looks_like_key(const char *s)
 	return *s == '=' || *s == ':';
 }
 
-static void read_continuation(struct reader *r, char *text)
+/* The value a continuation is joined to is built up here and stored once
+ * the next line shows it is complete: no copy per continuation line. */
+static void finish_value(struct reader *r)
 {
 	struct kw_raw_section *s;
+
+	if (!r->joining.len)
+		return;
+	s = &r->set->sections[r->open_section];
+	s->entries[r->open_entry].value = kw_arena_strndup(r->set->arena,
+		r->joining.data, r->joining.len);
+	kw_sb_reset(&r->joining);
+}
+
+static void read_continuation(struct reader *r, char *text)
+{
 	struct kw_raw_entry *e;
-	size_t old;
-	char *joined, *comment;
+	char *comment;
 
 	if (r->prev == LINE_OTHER) {
 		line_error(r, "indented line with no key line directly above it "
@@ -154,7 +169,7 @@ static void read_continuation(struct reader *r, char *text)
 		return;
 	}
 	r->prev = LINE_CONTINUATION;
-	if (r->bad_section)
+	if (!r->has_open_entry)         /* its key was rejected, and said so */
 		return;
 	if ((comment = inline_comment(text)) != NULL) {
 		warn_comment(r, comment);
@@ -164,19 +179,18 @@ static void read_continuation(struct reader *r, char *text)
 	if (looks_like_key(text))
 		kw_diag(r->diags, KW_WARNING, r->loc, "continuation line looks like "
 			"'key = value': is a key indented by mistake?");
-	s = &r->set->sections[r->set->len - 1];
-	e = &s->entries[s->nentries - 1];
-	old = strlen(e->value);
-	if (old + strlen(text) + 1 > r->set->limits->value_bytes) {
+	e = &r->set->sections[r->open_section].entries[r->open_entry];
+	if (!r->joining.len)
+		kw_sb_add(&r->joining, e->value);
+	if (r->joining.len + strlen(text) + 1 > r->set->limits->value_bytes) {
 		line_error(r, "value of '%s' longer than %zu bytes", e->key,
 			   r->set->limits->value_bytes);
+		r->has_open_entry = false;
 		return;
 	}
-	joined = kw_arena_alloc(r->set->arena, old + strlen(text) + 2);
-	memcpy(joined, e->value, old);
-	joined[old] = old ? ' ' : '\0';
-	strcpy(joined + old + (old != 0), text);
-	e->value = joined;
+	if (r->joining.len)
+		kw_sb_addc(&r->joining, ' ');
+	kw_sb_add(&r->joining, text);
 }
 
 /* Decide what a physical line is; returns the text inih should see. */
@@ -186,6 +200,10 @@ static const char *classify(struct reader *r, char *line)
 
 	while (*text == ' ' || *text == '\t')
 		text++;
+	if (text == line || *text == '\0' || *text == ';' || *text == '#') {
+		finish_value(r);
+		r->has_open_entry = false;
+	}
 	if (*text == '\0' || *text == ';' || *text == '#') {
 		r->prev = LINE_OTHER;
 		return "\n";
@@ -251,6 +269,23 @@ static char *read_line(char *str, int num, void *stream)
 	return str;
 }
 
+/* Keys are few and repeat on every section: known ones are not copied. */
+static const char *intern_key(struct kw_arena *arena, const char *name)
+{
+	static const char *const known[] = {
+		"text", "type", "choice", "min", "max", "help", "ask_if", "order",
+		"required", "unsure", "disabled", "if", "then", "priority", "because",
+		"name", "where", "refers", "region", "title", "kind", "for", "step",
+		"minutes", "pressure", "frequency", "tags", "caution", "min_certainty",
+		"max_knots", "minutes_from"
+	};
+
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (strcmp(name, known[i]) == 0)
+			return known[i];
+	return kw_arena_strdup(arena, name);
+}
+
 static int on_key(void *user, const char *section, const char *name,
 		  const char *value)
 {
@@ -270,9 +305,12 @@ static int on_key(void *user, const char *section, const char *name,
 		return 1;
 	}
 	s = &r->set->sections[r->set->len - 1];
-	e.key = kw_arena_strdup(r->set->arena, name);
+	e.key = intern_key(r->set->arena, name);
 	e.value = kw_arena_strdup(r->set->arena, value ? value : "");
 	KW_PUSH(s->entries, s->nentries, s->cap, e);
+	r->open_section = r->set->len - 1;
+	r->open_entry = s->nentries - 1;
+	r->has_open_entry = true;
 	return 1;
 }
 
@@ -284,6 +322,8 @@ bool kw_ini_read(struct kw_raw_set *set, FILE *fp, struct kw_loc file,
 
 	r.loc.line = 0;
 	ini_parse_stream(read_line, &r, on_key, &r);
+	finish_value(&r);
+	kw_sb_free(&r.joining);
 	free(r.buf);
 	return diags->errors == r.errors_before;
 }

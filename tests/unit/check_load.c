@@ -133,6 +133,16 @@ START_TEST(overrides_replace_whole_and_keep_their_place)
 }
 END_TEST
 
+START_TEST(continuing_a_rejected_key_is_safe)
+{
+	ck_assert_int_eq(load("orphan = a\n  continued\n[knot k]\nname = K\n"
+			      "= no key\n  continued\n"), KW_LOAD_INVALID);
+	ERROR_AT(1, "outside any section");
+	ERROR_AT(5, "missing key before '='");
+	ck_assert_str_eq(kb->knots[0].name, "K");
+}
+END_TEST
+
 START_TEST(colon_is_a_separator)
 {
 	ck_assert_int_eq(load("[knot k]\nname: Colon\n"), KW_LOAD_OK);
@@ -198,6 +208,7 @@ int main(void)
 	tcase_add_test(tc, questions_are_checked);
 	tcase_add_test(tc, overrides_replace_whole_and_keep_their_place);
 	tcase_add_test(tc, colon_is_a_separator);
+	tcase_add_test(tc, continuing_a_rejected_key_is_safe);
 	tcase_add_test(tc, limits_are_clear_errors);
 	tcase_add_test(tc, expressions_over_4096_bytes_are_errors);
 	suite_add_tcase(s, tc);
