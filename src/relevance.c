@@ -94,30 +94,86 @@ static void mark(size_t sym, bool negative, void *data)
 		m->relevant[sym] = true;
 }
 
-static bool triages_emergency(const struct kw_rule *r)
+static enum kw_level highest_triage(const struct kw_rule *r)
+{
+	enum kw_level level = KW_SELF_CARE;
+
+	for (size_t i = 0; i < r->nactions; i++)
+		if (r->actions[i].kind == KW_ACT_TRIAGE && r->actions[i].target > level)
+			level = (enum kw_level)r->actions[i].target;
+	return level;
+}
+
+/* The triage already certain: the highest raised by a rule that will fire. */
+static enum kw_level certain_triage(const struct kw_relevance *rel, const struct kw_kb *kb,
+				    const struct kw_eval *ev)
+{
+	enum kw_level level = KW_SELF_CARE;
+
+	for (size_t r = 0; r < kb->nrules; r++)
+		if (rel->live[r] && highest_triage(&kb->rules[r]) > level &&
+		    kw_expr_eval3(kb->rules[r].cond, ev, rel->open) == KW_YES)
+			level = highest_triage(&kb->rules[r]);
+	return level;
+}
+
+struct needs {
+	const struct kw_kb *kb;
+	bool *needed;                   /* by symbol */
+	bool changed;
+};
+
+static void need(size_t sym, bool negative, void *data)
+{
+	struct needs *n = data;
+
+	(void)negative;
+	if (!n->needed[sym])
+		n->needed[sym] = n->changed = true;
+}
+
+static bool sets_needed(const struct kw_rule *r, const bool *needed)
 {
 	for (size_t i = 0; i < r->nactions; i++)
-		if (r->actions[i].kind == KW_ACT_TRIAGE && r->actions[i].target == KW_EMERGENCY)
+		if (r->actions[i].kind == KW_ACT_SET && needed[r->actions[i].target])
 			return true;
 	return false;
 }
 
-static void mark_from_rules(struct kw_relevance *rel, const struct kw_kb *kb,
-			    const struct kw_eval *ev, struct marker *m)
+/* Once urgent is certain no routine will be given, so only what could
+ * still make it an emergency matters: the undecided rules that raise it,
+ * and (to a fixpoint) those that set facts they test. */
+static void mark_toward_emergency(struct kw_relevance *rel, const struct kw_kb *kb,
+				  const struct kw_eval *ev, struct marker *m)
 {
-	for (size_t r = 0; r < kb->nrules; r++) {
-		enum kw_tri t;
-		if (!rel->live[r])
-			continue;
-		t = kw_expr_eval3(kb->rules[r].cond, ev, rel->open);
-		if (t == KW_MAYBE)
-			kw_expr_visit(kb->rules[r].cond, mark, m);
-		else if (t == KW_YES && triages_emergency(&kb->rules[r]))
-			rel->emergency = true;
+	struct needs n = { kb, kw_xcalloc(kw_kb_nsymbols(kb) + 1, sizeof *n.needed), true };
+
+	while (n.changed) {
+		n.changed = false;
+		for (size_t r = 0; r < kb->nrules; r++)
+			if (rel->live[r] && (highest_triage(&kb->rules[r]) == KW_EMERGENCY ||
+					     sets_needed(&kb->rules[r], n.needed)) &&
+			    kw_expr_eval3(kb->rules[r].cond, ev, rel->open) == KW_MAYBE)
+				kw_expr_visit(kb->rules[r].cond, need, &n);
 	}
+	for (size_t q = 0; q < kb->nquestions; q++)
+		if (n.needed[q])
+			mark(q, false, m);
+	free(n.needed);
+}
+
+/* Every live rule still undecided, and every routine's condition. */
+static void mark_all_undecided(struct kw_relevance *rel, const struct kw_kb *kb,
+			       const struct kw_eval *ev, struct marker *m)
+{
+	for (size_t r = 0; r < kb->nrules; r++)
+		if (rel->live[r] && kw_expr_eval3(kb->rules[r].cond, ev, rel->open) == KW_MAYBE)
+			kw_expr_visit(kb->rules[r].cond, mark, m);
 	for (size_t i = 0; i < kb->nroutines; i++)
 		if (kb->routines[i].cond)
 			kw_expr_visit(kb->routines[i].cond, mark, m);
+	if (kb->settings.minutes_from >= 0)
+		mark((size_t)kb->settings.minutes_from, false, m);
 }
 
 /* A question that gates a relevant one (through its ask_if) matters too;
@@ -139,6 +195,7 @@ void kw_relevance_compute(struct kw_relevance *rel, const struct kw_kb *kb,
 	struct kw_eval ev = { .kb = kb, .values = a->values };
 	struct marker m = { kb, rel->relevant, pending };
 	size_t nsyms = kw_kb_nsymbols(kb);
+	enum kw_level triage;
 	struct kw_value *values = kw_xcalloc(nsyms + 1, sizeof *values);
 
 	/* facts are unknown: an open one reads "maybe", a closed one is unset */
@@ -148,9 +205,12 @@ void kw_relevance_compute(struct kw_relevance *rel, const struct kw_kb *kb,
 	memset(rel->relevant, 0, kb->nquestions * sizeof *rel->relevant);
 	rel->emergency = false;
 	find_live_rules(rel, kb, &ev);
-	mark_from_rules(rel, kb, &ev, &m);
-	if (kb->settings.minutes_from >= 0 && pending[kb->settings.minutes_from])
-		rel->relevant[kb->settings.minutes_from] = true;
+	triage = certain_triage(rel, kb, &ev);
+	rel->emergency = triage == KW_EMERGENCY;
+	if (triage >= KW_URGENT)
+		mark_toward_emergency(rel, kb, &ev, &m);
+	else
+		mark_all_undecided(rel, kb, &ev, &m);
 	mark_gates(rel, kb, pending, &m);
 	rel->to_go = 0;
 	for (size_t q = 0; q < kb->nquestions; q++) {

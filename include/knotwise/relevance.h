@@ -4,7 +4,9 @@
  * still fire (three-valued: a test of a question still to come, or of a
  * fact a live rule may still set, is "maybe"), and from them which of the
  * questions to come can still change the outcome, and whether an
- * emergency is already certain.  Required questions are always relevant.
+ * emergency is already certain.  Once urgent care is certain no routine
+ * will be given, and only what could still make it an emergency matters.
+ * Required questions are always relevant.
  */
 #ifndef KNOTWISE_RELEVANCE_H
 #define KNOTWISE_RELEVANCE_H

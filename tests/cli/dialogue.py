@@ -50,6 +50,12 @@ check("progress counts what is still relevant", "Question 4, about 2 to go" in s
 status, out, screen, prompts = talk(["no", "2", "no", "1", "3", "1"], ["--ask-all"])
 check("--ask-all asks what cannot matter too", "Which hip?" in screen, screen)
 
+urgent = ["--no-default-rules", "--rules", os.path.join(TOP, "tests/fixtures/dialogue/urgent.ini")]
+status, out, screen, prompts = ptydrive.converse([KW] + urgent, ["yes", "no"])
+check("once urgent is certain, what cannot change that is not asked",
+      "Does it spread to the hip?" not in screen, screen)
+check("what could still make it an emergency is", "face drooping" in screen, screen)
+
 status, out, screen, prompts = talk(["?", "no", "why", "1"])
 check("? shows the question's help", "where you would sit on a bicycle" in screen, screen)
 check("why says what the answer is used for", "Your answer is used for" in screen and
