@@ -9,6 +9,7 @@
 
 #include "ini_read.h"
 #include "kb_internal.h"
+#include "knotwise/expr.h"
 
 enum kw_section_kind { KW_SEC_QUESTION, KW_SEC_RULE, KW_SEC_KNOT,
 		       KW_SEC_ROUTINE, KW_SEC_SETTINGS, KW_SEC_KINDS };
@@ -42,6 +43,11 @@ const struct kw_raw_entry *kw_entry(const struct kw_raw_section *s,
 				    const char *key);
 struct kw_loc kw_entry_loc(const struct kw_raw_section *s,
 			   const struct kw_raw_entry *e);
+
+/* The parsed and resolved expression of a section's `key`, or NULL (when
+ * absent, or after reporting why it is wrong). */
+struct kw_expr *kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s,
+				   const char *key, const struct kw_scope *scope);
 
 void kw_build_questions(struct kw_builder *b);
 void kw_build_facts(struct kw_builder *b);

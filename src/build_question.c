@@ -176,18 +176,9 @@ void kw_build_resolve_questions(struct kw_builder *b)
 	for (size_t i = 0; i < kb->nquestions; i++)
 		position[kb->ask_order[i]] = i;
 	for (size_t i = 0; i < kb->nquestions; i++) {
-		const struct kw_raw_section *s = b->sections.of[KW_SEC_QUESTION][i];
-		const struct kw_raw_entry *e = kw_entry(s, "ask_if");
 		struct kw_scope scope = { true, position[i], position };
-		struct kw_loc loc;
-
-		if (!e)
-			continue;
-		loc = kw_entry_loc(s, e);
-		kb->questions[i].ask_if = kw_expr_parse(kb->arena, e->value, loc, b->diags);
-		if (kb->questions[i].ask_if &&
-		    !kw_expr_resolve(kb, kb->questions[i].ask_if, &scope, loc, b->diags))
-			kb->questions[i].ask_if = NULL;
+		kb->questions[i].ask_if = kw_build_condition(b, b->sections.of[KW_SEC_QUESTION][i],
+							     "ask_if", &scope);
 	}
 	free(position);
 }

@@ -194,18 +194,9 @@ void kw_build_resolve_routines(struct kw_builder *b)
 	struct kw_kb *kb = b->kb;
 	struct kw_scope scope = { .before_position = (size_t)-1 };
 
-	for (size_t i = 0; i < kb->nroutines; i++) {
-		const struct kw_raw_section *s = b->sections.of[KW_SEC_ROUTINE][i];
-		const struct kw_raw_entry *e = kw_entry(s, "if");
-		struct kw_routine *r = &kb->routines[i];
-
-		if (!e)
-			continue;
-		r->cond = kw_expr_parse(kb->arena, e->value, kw_entry_loc(s, e), b->diags);
-		if (r->cond && !kw_expr_resolve(kb, r->cond, &scope, kw_entry_loc(s, e),
-						b->diags))
-			r->cond = NULL;
-	}
+	for (size_t i = 0; i < kb->nroutines; i++)
+		kb->routines[i].cond = kw_build_condition(b, b->sections.of[KW_SEC_ROUTINE][i],
+							  "if", &scope);
 }
 
 static void apply_setting(struct kw_builder *b, const struct kw_raw_entry *e,

@@ -275,16 +275,7 @@ void kw_build_resolve_rules(struct kw_builder *b)
 	struct kw_kb *kb = b->kb;
 	struct kw_scope scope = { .before_position = (size_t)-1 };
 
-	for (size_t i = 0; i < kb->nrules; i++) {
-		const struct kw_raw_section *s = b->sections.of[KW_SEC_RULE][i];
-		const struct kw_raw_entry *e = kw_entry(s, "if");
-		struct kw_rule *r = &kb->rules[i];
-
-		if (!e)
-			continue;
-		r->cond = kw_expr_parse(kb->arena, e->value, kw_entry_loc(s, e), b->diags);
-		if (r->cond && !kw_expr_resolve(kb, r->cond, &scope, kw_entry_loc(s, e),
-						b->diags))
-			r->cond = NULL;
-	}
+	for (size_t i = 0; i < kb->nrules; i++)
+		kb->rules[i].cond = kw_build_condition(b, b->sections.of[KW_SEC_RULE][i],
+						       "if", &scope);
 }

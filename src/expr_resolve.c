@@ -15,6 +15,7 @@
 #include "kb_internal.h"
 #include "knotwise/expr.h"
 #include "regex.h"
+#include "scalar.h"
 #include "knotwise/strbuf.h"
 
 struct resolver {
@@ -81,20 +82,6 @@ static bool resolve_id(struct resolver *r, const char *name, unsigned col,
 	return true;
 }
 
-static bool parse_yesno(const char *s, bool *b)
-{
-	static const char *const yes[] = { "yes", "y", "true" };
-	static const char *const no[] = { "no", "n", "false" };
-
-	for (size_t i = 0; i < 3; i++) {
-		if (strcasecmp(s, yes[i]) == 0)
-			return *b = true, true;
-		if (strcasecmp(s, no[i]) == 0)
-			return *b = false, true;
-	}
-	return false;
-}
-
 static void choice_error(struct resolver *r, const struct kw_question *q,
 			 const struct kw_literal *lit)
 {
@@ -123,7 +110,7 @@ static struct kw_value fact_value(const struct kw_literal *lit)
 	if (lit->kind == KW_LIT_NUMBER) {
 		v.kind = KW_V_NUM;
 		v.u.num = lit->num;
-	} else if (lit->kind == KW_LIT_WORD && parse_yesno(lit->text, &b)) {
+	} else if (lit->kind == KW_LIT_WORD && kw_parse_yesno(lit->text, &b)) {
 		v.kind = KW_V_BOOL;
 		v.u.b = b;
 	}
@@ -143,7 +130,7 @@ static bool literal_value(struct resolver *r, size_t sym,
 	switch (q->type) {
 	case KW_YESNO:
 		v->kind = KW_V_BOOL;
-		if (lit->kind != KW_LIT_NUMBER && parse_yesno(lit->text, &v->u.b))
+		if (lit->kind != KW_LIT_NUMBER && kw_parse_yesno(lit->text, &v->u.b))
 			return true;
 		error(r, lit->col, "'%s' is not yes or no, as '%s' needs", lit->text, q->id);
 		return false;

@@ -228,6 +228,20 @@ void kw_sections_merge(struct kw_sections *out, const struct kw_raw_set *set,
 	kw_arena_free(keys);
 }
 
+struct kw_expr *kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s,
+				   const char *key, const struct kw_scope *scope)
+{
+	const struct kw_raw_entry *e = kw_entry(s, key);
+	struct kw_expr *expr;
+
+	if (!e)
+		return NULL;
+	expr = kw_expr_parse(b->kb->arena, e->value, kw_entry_loc(s, e), b->diags);
+	if (expr && !kw_expr_resolve(b->kb, expr, scope, kw_entry_loc(s, e), b->diags))
+		return NULL;
+	return expr;
+}
+
 void kw_sections_free(struct kw_sections *s)
 {
 	for (int k = 0; k < KW_SEC_KINDS; k++)
