@@ -221,6 +221,12 @@ static const char *classify(struct reader *r, char *line)
 		line_error(r, "expected 'key = value'");
 		return "\n";
 	}
+	/* libinih cuts a ' ;' comment before it looks for the '=': such a
+	 * line would vanish without a word */
+	if ((text = inline_comment(line)) != NULL && text < strpbrk(line, "=:")) {
+		line_error(r, "expected 'key = value' before the ' ;' comment");
+		return "\n";
+	}
 	if ((text = inline_comment(strpbrk(line, "=:"))) != NULL)
 		warn_comment(r, text);
 	r->prev = LINE_KEY;
@@ -321,7 +327,10 @@ bool kw_ini_read(struct kw_raw_set *set, FILE *fp, struct kw_loc file,
 			    .errors_before = diags->errors };
 
 	r.loc.line = 0;
-	ini_parse_stream(read_line, &r, on_key, &r);
+	/* every line libinih would reject is rejected above, with its reason;
+	 * should one still get through, it is not dropped in silence */
+	if (ini_parse_stream(read_line, &r, on_key, &r) > 0 && diags->errors == r.errors_before)
+		kw_diag(diags, KW_ERROR, file, "libinih could not parse the file");
 	finish_value(&r);
 	kw_sb_free(&r.joining);
 	free(r.buf);

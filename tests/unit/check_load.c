@@ -143,6 +143,14 @@ START_TEST(continuing_a_rejected_key_is_safe)
 }
 END_TEST
 
+/* Found by fuzz_load: libinih drops such a line without an error. */
+START_TEST(a_comment_before_the_equals_is_an_error)
+{
+	ck_assert_int_eq(load("[settings]\nmin_certainty ;= 0.5\n"), KW_LOAD_INVALID);
+	ERROR_AT(2, "before the ' ;' comment");
+}
+END_TEST
+
 START_TEST(colon_is_a_separator)
 {
 	ck_assert_int_eq(load("[knot k]\nname: Colon\n"), KW_LOAD_OK);
@@ -209,6 +217,7 @@ int main(void)
 	tcase_add_test(tc, overrides_replace_whole_and_keep_their_place);
 	tcase_add_test(tc, colon_is_a_separator);
 	tcase_add_test(tc, continuing_a_rejected_key_is_safe);
+	tcase_add_test(tc, a_comment_before_the_equals_is_an_error);
 	tcase_add_test(tc, limits_are_clear_errors);
 	tcase_add_test(tc, expressions_over_4096_bytes_are_errors);
 	suite_add_tcase(s, tc);
