@@ -56,11 +56,6 @@ bool kw_kb_find_rule(const struct kw_kb *kb, const char *id, size_t *rule)
 	return kw_map_get(&kb->index->rules, id, rule);
 }
 
-bool kw_kb_find_tag(const struct kw_kb *kb, const char *id, size_t *tag)
-{
-	return kw_map_get(&kb->index->tags, id, tag);
-}
-
 size_t kw_kb_intern_tag(struct kw_kb *kb, const char *tag)
 {
 	size_t i, cap = kb->ntags;

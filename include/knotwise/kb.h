@@ -139,7 +139,6 @@ bool kw_kb_find_symbol(const struct kw_kb *kb, const char *id, size_t *sym);
 bool kw_kb_find_knot(const struct kw_kb *kb, const char *id, size_t *knot);
 bool kw_kb_find_routine(const struct kw_kb *kb, const char *id, size_t *routine);
 bool kw_kb_find_rule(const struct kw_kb *kb, const char *id, size_t *rule);
-bool kw_kb_find_tag(const struct kw_kb *kb, const char *id, size_t *tag);
 /* The index of `choice` among the question's choices, or -1. */
 int kw_question_choice(const struct kw_question *q, const char *choice);
 
