@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "json_reader.h"
 #include "kb_internal.h"
 #include "knotwise/answers.h"
 #include "scalar.h"
@@ -93,81 +94,87 @@ static bool read_lines(const struct kw_kb *kb, struct kw_answers *a,
 	return ok;
 }
 
-/* A JSON member's value as the text kw_answers_put reads. */
-static bool json_to_text(json_t *v, struct kw_strbuf *out)
-{
-	size_t i;
-	json_t *item;
+struct json_answers {
+	const struct kw_kb *kb;
+	struct kw_answers *a;
+	struct kw_loc loc;
+	bool *seen;
+	char **id;              /* batch: where the "id" goes */
+	struct kw_strbuf number;
+	struct kw_diags *diags;
+	bool ok;
+};
 
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		kw_sb_addn(out, json_string_value(v), json_string_length(v));
-		return strlen(json_string_value(v)) == json_string_length(v);
-	case JSON_TRUE:
-	case JSON_FALSE:
-		kw_sb_add(out, json_is_true(v) ? "yes" : "no");
-		return true;
-	case JSON_INTEGER:
-		kw_sb_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		return true;
-	case JSON_REAL:
-		kw_sb_printf(out, "%.17g", json_real_value(v));
-		return true;
-	case JSON_ARRAY:
-		json_array_foreach(v, i, item) {
-			if (!json_is_string(item) || strchr(json_string_value(item), ','))
-				return false;
-			kw_sb_printf(out, "%s%s", i ? "," : "", json_string_value(item));
-		}
-		return true;
+/* A JSON value as the text kw_answers_put reads, or NULL. */
+static const char *answer_text(struct json_answers *j, const struct kw_jmember *m)
+{
+	switch (m->kind) {
+	case KW_J_STRING:
+	case KW_J_STRINGS:
+		return m->text_has_nul ? NULL : m->text;
+	case KW_J_TRUE:
+		return "yes";
+	case KW_J_FALSE:
+		return "no";
+	case KW_J_NUMBER:
+		if (!strpbrk(m->text, "eE"))
+			return m->text;
+		kw_sb_reset(&j->number);        /* 1e3: as a plain decimal */
+		kw_sb_printf(&j->number, "%.17g", strtod(m->text, NULL));
+		return kw_sb_str(&j->number);
 	default:
-		return false;
+		return NULL;
 	}
+}
+
+static void json_member(void *data, const struct kw_jmember *m)
+{
+	struct json_answers *j = data;
+	const char *text;
+
+	if (j->id && strcmp(m->key, "id") == 0) {
+		if (*j->id)
+			kw_diag(j->diags, KW_ERROR, j->loc, "'id' is given twice");
+		j->ok &= !*j->id;
+		free(*j->id);
+		*j->id = strndup(m->raw, m->raw_len);
+		return;
+	}
+	if (m->kind == KW_J_NULL)
+		return;         /* null: not answered */
+	if (!(text = answer_text(j, m))) {
+		size_t q;
+		if (find_question(j->kb, m->key, &q, j->loc, j->diags))
+			kw_diag(j->diags, KW_ERROR, j->loc, "the answer to '%s' must be a "
+				"string, number, boolean or array of strings", m->key);
+		j->ok = false;
+		return;
+	}
+	j->ok &= put_once(j->kb, j->a, m->key, text, j->loc, j->seen, j->diags);
 }
 
 bool kw_answers_read_json(const struct kw_kb *kb, struct kw_answers *a,
-			  json_t *object, struct kw_loc loc, struct kw_diags *diags)
+			  const char *text, size_t len, struct kw_loc loc, char **id,
+			  struct kw_diags *diags)
 {
-	bool *seen = kw_xcalloc(kb->nquestions, sizeof *seen), ok = true;
-	struct kw_strbuf text = {0};
-	const char *key;
-	json_t *value;
+	struct json_answers j = { kb, a, loc, kw_xcalloc(kb->nquestions + 1, sizeof *j.seen),
+				  id, {0}, diags, true };
+	char err[160];
+	unsigned line;
 
-	json_object_foreach(object, key, value) {
-		kw_sb_reset(&text);
-		if (json_is_null(value))
-			continue;       /* null: not answered */
-		if (!json_to_text(value, &text)) {
-			kw_diag(diags, KW_ERROR, loc, "the answer to '%s' must be a "
-				"string, number, boolean or array of strings", key);
-			ok = false;
-			continue;
-		}
-		ok &= put_once(kb, a, key, kw_sb_str(&text), loc, seen, diags);
-	}
-	kw_sb_free(&text);
-	free(seen);
-	return ok;
-}
-
-static bool read_json_text(const struct kw_kb *kb, struct kw_answers *a,
-			   const char *text, size_t len, struct kw_loc loc,
-			   struct kw_diags *diags)
-{
-	json_error_t err;
-	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
-	bool ok;
-
-	if (!root || !json_is_object(root)) {
-		loc.line = root ? 1 : (unsigned)(err.line > 0 ? err.line : 1);
-		kw_diag(diags, KW_ERROR, loc, "%s", root ? "answers must be a JSON object"
-			: err.text);
-		json_decref(root);
+	if (!kw_utf8_valid(text, len)) {
+		kw_diag(diags, KW_ERROR, loc, "answers are not valid UTF-8 text");
+		free(j.seen);
 		return false;
 	}
-	ok = kw_answers_read_json(kb, a, root, loc, diags);
-	json_decref(root);
-	return ok;
+	if (!kw_json_read_object(text, len, json_member, &j, err, sizeof err, &line)) {
+		loc.line = line;
+		kw_diag(diags, KW_ERROR, loc, "%s", err);
+		j.ok = false;
+	}
+	kw_sb_free(&j.number);
+	free(j.seen);
+	return j.ok;
 }
 
 bool kw_answers_read(const struct kw_kb *kb, struct kw_answers *a,
@@ -184,7 +191,7 @@ bool kw_answers_read(const struct kw_kb *kb, struct kw_answers *a,
 	while (i < len && isspace((unsigned char)text[i]))
 		i++;
 	if (i < len && text[i] == '{')
-		return read_json_text(kb, a, text, len, loc, diags);
+		return kw_answers_read_json(kb, a, text, len, loc, NULL, diags);
 	return read_lines(kb, a, text, len, loc, diags);
 }
 

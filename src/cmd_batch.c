@@ -55,59 +55,36 @@ static void join_messages(const struct kw_diags *diags, struct kw_strbuf *sb)
 			kw_sb_printf(sb, "%s%s", sb->len ? "; " : "", diags->items[i].message);
 }
 
-/* One answer set (its "id" removed) to its result line. */
-static void consult(struct batch *b, json_t *object, const char *id)
+/* One record to its result line, or to an error object in its place.
+ * The id echoed is the record's own "id", else its line number. */
+static bool process(struct batch *b, const char *text, size_t len, size_t lineno)
 {
-	struct kw_json_extra extra = { .id = id, .cache = b->cache };
+	struct kw_json_extra extra = { .cache = b->cache };
 	struct kw_diags diags = {0};
 	struct kw_result res;
+	char *id = NULL, number[32];
+	bool ok;
 
+	kw_sb_reset(&b->line);
 	kw_answers_clear(b->kb, b->answers);
-	if (!kw_answers_read_json(b->kb, b->answers, object, (struct kw_loc){0}, &diags) ||
-	    !kw_answers_finish(b->kb, b->answers, b->opts->partial, &diags)) {
-		struct kw_strbuf why = {0};
-		join_messages(&diags, &why);
-		error_line(b, id, kw_sb_str(&why));
-		kw_sb_free(&why);
-	} else {
+	ok = len <= BATCH_MAX_LINE &&
+	     kw_answers_read_json(b->kb, b->answers, text, len, (struct kw_loc){0}, &id, &diags) &&
+	     kw_answers_finish(b->kb, b->answers, b->opts->partial, &diags);
+	snprintf(number, sizeof number, "%zu", lineno);
+	extra.id = id ? id : number;
+	if (ok) {
 		kw_engine_run(b->kb, b->answers, &res);
 		kw_render_json(b->kb, &res, &extra, &b->line);
 		kw_result_free(&res);
+	} else {
+		struct kw_strbuf why = {0};
+		if (len > BATCH_MAX_LINE)
+			kw_sb_add(&why, "line longer than 1 MiB");
+		join_messages(&diags, &why);
+		error_line(b, extra.id, kw_sb_str(&why));
+		kw_sb_free(&why);
 	}
 	kw_diags_free(&diags);
-}
-
-/* The id to echo, as JSON: the record's own, or its line number. */
-static char *record_id(json_t *object, size_t lineno)
-{
-	json_t *id = json_is_object(object) ? json_object_get(object, "id") : NULL;
-	char number[32];
-
-	if (id)
-		return json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT);
-	snprintf(number, sizeof number, "%zu", lineno);
-	return strdup(number);
-}
-
-static bool process(struct batch *b, const char *text, size_t len, size_t lineno)
-{
-	json_error_t err;
-	json_t *object = NULL;
-	char *id;
-
-	kw_sb_reset(&b->line);
-	if (len <= BATCH_MAX_LINE)
-		object = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
-	id = record_id(object, lineno);
-	if (len > BATCH_MAX_LINE)
-		error_line(b, id, "line longer than 1 MiB");
-	else if (!object || !json_is_object(object))
-		error_line(b, id, object ? "a line must be a JSON object" : err.text);
-	else {
-		json_object_del(object, "id");
-		consult(b, object, id);
-	}
-	json_decref(object);
 	free(id);
 	kw_sb_addc(&b->line, '\n');
 	return kw_cli_write(b->line.data, b->line.len);

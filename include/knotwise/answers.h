@@ -8,7 +8,6 @@
 #ifndef KNOTWISE_ANSWERS_H
 #define KNOTWISE_ANSWERS_H
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -45,9 +44,11 @@ bool kw_answers_put(const struct kw_kb *kb, struct kw_answers *a, size_t q,
 bool kw_answers_read(const struct kw_kb *kb, struct kw_answers *a,
 		     const char *text, size_t len, const char *source,
 		     struct kw_diags *diags);
-/* The members of a JSON object (batch passes it with "id" removed). */
+/* A JSON object of answers.  With id (batch), an "id" member is not an
+ * answer: its JSON text is returned in *id (malloc'd; left NULL when
+ * absent or when the text is not a JSON object). */
 bool kw_answers_read_json(const struct kw_kb *kb, struct kw_answers *a,
-			  json_t *object, struct kw_loc loc,
+			  const char *text, size_t len, struct kw_loc loc, char **id,
 			  struct kw_diags *diags);
 /* One `ID=VALUE` from --set; replaces any earlier answer to ID. */
 bool kw_answers_set(const struct kw_kb *kb, struct kw_answers *a,

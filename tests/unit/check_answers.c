@@ -1,6 +1,7 @@
 /* Answers: every form, every check of SPEC §4, ask_if and required. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
@@ -93,8 +94,46 @@ START_TEST(unknown_and_duplicate_ids_are_errors)
 {
 	expect_bad("flag = no\npian = 3", "unknown question 'pian'; did you mean 'pain'?");
 	expect_bad("flag = no\nflag = yes", "'flag' is answered twice");
-	expect_bad("{\"flag\": \"no\", \"flag\": \"yes\"}", "duplicate");
+	expect_bad("{\"flag\": \"no\", \"flag\": \"yes\"}", "'flag' is answered twice");
 	expect_bad("flag no", "expected 'ID = VALUE'");
+}
+END_TEST
+
+START_TEST(json_strings_numbers_and_arrays_decode)
+{
+	ck_assert(read("{\"flag\": false, \"describe\": \"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\\",\n"
+		       " \"pain\": 1e1, \"area\": [ ], \"weeks\": 0.5e1, \"side\": null}"));
+	ck_assert_str_eq(value("describe")->u.str, "caf\xc3\xa9 \xf0\x9f\x98\x80 \"q\" \\");
+	ck_assert_double_eq(value("pain")->u.num, 10);
+	ck_assert_uint_eq(value("area")->u.set, 0);
+	ck_assert_int_eq(value("side")->kind, KW_V_UNKNOWN);
+}
+END_TEST
+
+START_TEST(bad_json_is_one_clear_error)
+{
+	expect_bad("{\"flag\": \"no\",}", "expected a \"key\"");
+	expect_bad("{\"flag\": \"no\"} x", "text after the object");
+	expect_bad("{\n\"flag\":\n  nope}", "unexpected character");
+	ck_assert(unit_has_diag(&diags, KW_ERROR, 3, "unexpected"));
+	expect_bad("{\"flag\": \"no\", \"describe\": \"a\\u0000b\"}", "'describe' must be a string");
+	expect_bad("{\"flag\": \"no\", \"area\": [\"neck,lower_back\"]}", "'area' must be");
+	expect_bad("{\"flag\": \"no\", \"area\": [\"neck\",]}", "unexpected character");
+	expect_bad("{\"flag\": \"\\ud800\"}", "lone high surrogate");
+	expect_bad("{\"flag\": \"no\", \"id\": {\"a\": [1]}}", "unknown question 'id'");
+	expect_bad("{\"flag\": 01}", "expected ',' or '}'");
+}
+END_TEST
+
+START_TEST(batch_ids_are_kept_as_written)
+{
+	const char *text = "{\"id\": {\"a\": [1, 2.5e3, \"x\"]}, \"flag\": \"no\"}";
+	char *id = NULL;
+
+	ck_assert(kw_answers_read_json(kb, answers, text, strlen(text), (struct kw_loc){0},
+				       &id, &diags));
+	ck_assert_str_eq(id, "{\"a\": [1, 2.5e3, \"x\"]}");
+	free(id);
 }
 END_TEST
 
@@ -163,6 +202,9 @@ int main(void)
 	tcase_add_test(tc, bad_values_name_the_question);
 	tcase_add_test(tc, unknown_and_duplicate_ids_are_errors);
 	tcase_add_test(tc, invalid_utf8_and_long_text_are_errors);
+	tcase_add_test(tc, json_strings_numbers_and_arrays_decode);
+	tcase_add_test(tc, bad_json_is_one_clear_error);
+	tcase_add_test(tc, batch_ids_are_kept_as_written);
 	tcase_add_test(tc, unsure_takes_the_questions_unsure_value);
 	tcase_add_test(tc, required_questions_must_be_answered);
 	tcase_add_test(tc, partial_warns_instead);
