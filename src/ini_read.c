@@ -115,8 +115,8 @@ static void read_header(struct reader *r, char *line)
 /* Where a ` ;` comment starts (libinih's rule), or NULL. */
 static char *inline_comment(char *s)
 {
-	for (char *p = s + 1; *p; p++)
-		if (*p == ';' && isspace((unsigned char)p[-1]))
+	for (char *p = s + 1; (p = strchr(p, ';')) != NULL; p++)
+		if (isspace((unsigned char)p[-1]))
 			return p;
 	return NULL;
 }
@@ -287,7 +287,7 @@ static const char *intern_key(struct kw_arena *arena, const char *name)
 	};
 
 	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-		if (strcmp(name, known[i]) == 0)
+		if (name[0] == known[i][0] && strcmp(name, known[i]) == 0)
 			return known[i];
 	return kw_arena_strdup(arena, name);
 }

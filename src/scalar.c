@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -102,9 +103,18 @@ bool kw_utf8_valid(const char *str, size_t n)
 	const unsigned char *s = (const unsigned char *)str, *end = s + n;
 
 	while (s < end) {
-		unsigned c = *s++, len, min, cp;
+		unsigned c, len, min, cp;
 
-		if (c < 0x80)
+		while (end - s >= 8) {          /* plain ASCII, eight bytes at a time */
+			uint64_t w;
+			memcpy(&w, s, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			s += 8;
+		}
+		if (s >= end)
+			break;
+		if ((c = *s++) < 0x80)
 			continue;
 		if (c >= 0xC2 && c <= 0xDF)
 			len = 1, min = 0x80, cp = c & 0x1F;

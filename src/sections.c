@@ -59,7 +59,7 @@ const struct kw_raw_entry *kw_entry(const struct kw_raw_section *s,
 				    const char *key)
 {
 	for (size_t i = s->nentries; i-- > 0;)
-		if (strcmp(s->entries[i].key, key) == 0)
+		if (s->entries[i].key[0] == key[0] && strcmp(s->entries[i].key, key) == 0)
 			return &s->entries[i];
 	return NULL;
 }
