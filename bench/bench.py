@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """knotwise benchmark driver (stdlib only); run through bench/run.
+(`bench/run --clips` hands over to bench/clips.py: knotwise against CLIPS.)
 
 For each workload (chain, fanout) and N in 1k, 10k, 100k: generate the rule
 set with bench/gen.py into a temporary directory, then run
@@ -117,14 +118,25 @@ def verify(rc, outpath, errpath, exp):
 
 
 def main(argv):
+    if "--clips" in argv[1:]:  # the side-by-side comparison with CLIPS
+        sys.path.insert(0, HERE)
+        import clips
+        return clips.main(argv)
+    if "--big" in argv[1:]:
+        sys.stderr.write("bench: --big goes with --clips (bench/run --clips --big)\n")
+        return 64
     runs = 5
     for a in argv[1:]:
         if a == "--quick":
             runs = 3
         elif a in ("-h", "--help"):
             print("usage: bench/run [--quick]\n"
+                  "       bench/run --clips [--quick] [--big]\n"
                   "  times knotwise on generated chain and fan-out rule sets "
                   "(N = 1k, 10k, 100k)\n"
+                  "  --clips: side by side with CLIPS (chain, fan-out, batch), the floor "
+                  "program,\n"
+                  "  and the targets; --big adds a 1M-rule chain (knotwise only)\n"
                   "  KNOTWISE=PATH selects the binary (default: src/knotwise)")
             return 0
         else:

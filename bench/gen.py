@@ -2,12 +2,15 @@
 """Generate synthetic knotwise rule sets for benchmarking (stdlib only).
 
 Usage:
-    gen.py chain N OUTDIR
-    gen.py fanout N OUTDIR
+    gen.py chain N OUTDIR [--clp]
+    gen.py fanout N OUTDIR [--clp]
 
 Writes OUTDIR/rules.ini, OUTDIR/answers.txt and OUTDIR/expected.json
 (what a correct engine must report: the rules fired, in firing order,
-and for chain the knot that must be listed).
+and for chain the knot that must be listed).  With --clp, also the same
+logical rule base for CLIPS: OUTDIR/rules.clp and the batch driver
+OUTDIR/driver.bat (`clips -f2 OUTDIR/driver.bat`), written by bench/clips.py
+from the files above.
 
 chain N   question f0 (yesno, answered yes); rules r1..rN, rule ri has
           "if = f{i-1}" and "then = set f{i}"; then knot k and rule
@@ -213,8 +216,10 @@ def gen_fanout(n, outdir):
 
 
 def main(argv):
+    clp = "--clp" in argv[4:]
+    argv = [a for a in argv if a != "--clp"]
     if len(argv) != 4 or argv[1] not in ("chain", "fanout"):
-        sys.stderr.write("usage: gen.py chain|fanout N OUTDIR\n")
+        sys.stderr.write("usage: gen.py chain|fanout N OUTDIR [--clp]\n")
         return 64
     try:
         n = int(argv[2])
@@ -229,6 +234,10 @@ def main(argv):
     with open(os.path.join(outdir, "expected.json"), "w") as f:
         json.dump(exp, f)
         f.write("\n")
+    if clp:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import clips
+        clips.write_clp(argv[1], outdir)
     return 0
 
 
