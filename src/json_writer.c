@@ -63,19 +63,28 @@ void kw_json_end(struct kw_json *j, char close)
 	kw_sb_addc(j->out, close);
 }
 
+/* 1 for the bytes a JSON string cannot hold as they are (NUL ends it). */
+static const unsigned char special[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
+
 static void quoted(struct kw_strbuf *out, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
 
 	kw_sb_addc(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (;;) {
+		const char *run = s;
+		unsigned char c;
 		char esc[7] = "\\u00";
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
+
+		while (!special[(unsigned char)*s])
+			s++;
 		kw_sb_addn(out, run, (size_t)(s - run));
-		run = s + 1;
+		if ((c = (unsigned char)*s++) == '\0')
+			break;
 		switch (c) {
 		case '"': kw_sb_add(out, "\\\""); break;
 		case '\\': kw_sb_add(out, "\\\\"); break;
@@ -88,7 +97,6 @@ static void quoted(struct kw_strbuf *out, const char *s)
 			kw_sb_addn(out, esc, 6);
 		}
 	}
-	kw_sb_addn(out, run, (size_t)(s - run));
 	kw_sb_addc(out, '"');
 }
 

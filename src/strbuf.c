@@ -10,7 +10,8 @@
 
 void kw_sb_addn(struct kw_strbuf *sb, const char *s, size_t n)
 {
-	kw_grow(&sb->data, &sb->cap, sb->len + n + 1, 1);
+	if (sb->len + n + 1 > sb->cap)  /* the call only when it must grow */
+		kw_grow(&sb->data, &sb->cap, sb->len + n + 1, 1);
 	memcpy(sb->data + sb->len, s, n);
 	sb->len += n;
 	sb->data[sb->len] = '\0';

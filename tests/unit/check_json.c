@@ -1,0 +1,110 @@
+/* The JSON writer (escaping, numbers, layout) and reader (one object). */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "json_reader.h"
+#include "json_writer.h"
+#include "unit.h"
+
+START_TEST(strings_are_escaped)
+{
+	struct kw_strbuf sb = {0};
+	struct kw_json j;
+
+	kw_json_init(&j, &sb, false);
+	kw_json_object(&j);
+	kw_json_key(&j, "k\"ey");
+	kw_json_string(&j, "tab\there \"q\" back\\ \x01 caf\xc3\xa9\nend");
+	kw_json_key(&j, "none");
+	kw_json_string(&j, NULL);
+	kw_json_end(&j, '}');
+	ck_assert_str_eq(kw_sb_str(&sb), "{\"k\\\"ey\":\"tab\\there \\\"q\\\" back\\\\ "
+			 "\\u0001 caf\xc3\xa9\\nend\",\"none\":null}");
+	kw_sb_free(&sb);
+}
+END_TEST
+
+START_TEST(numbers_and_layout)
+{
+	struct kw_strbuf sb = {0};
+	struct kw_json j;
+
+	kw_json_init(&j, &sb, true);
+	kw_json_object(&j);
+	kw_json_key(&j, "n");
+	kw_json_array(&j);
+	kw_json_number(&j, 4);
+	kw_json_number(&j, 0.72);
+	kw_json_number(&j, -0.5);
+	kw_json_bool(&j, true);
+	kw_json_end(&j, ']');
+	kw_json_key(&j, "empty");
+	kw_json_array(&j);
+	kw_json_end(&j, ']');
+	kw_json_end(&j, '}');
+	ck_assert_str_eq(kw_sb_str(&sb), "{\n  \"n\": [\n    4,\n    0.72,\n    -0.5,\n"
+			 "    true\n  ],\n  \"empty\": []\n}");
+	kw_sb_free(&sb);
+}
+END_TEST
+
+static char seen[512];
+
+static void collect(void *data, const struct kw_jmember *m)
+{
+	static const char *const kinds[] = {
+		"string", "number", "true", "false", "null", "strings", "other"
+	};
+	(void)data;
+	snprintf(seen + strlen(seen), sizeof seen - strlen(seen), "%s=%s:%s%s|", m->key,
+		 kinds[m->kind], m->kind == KW_J_OTHER ? "" : m->text,
+		 m->text_has_nul ? "!" : "");
+}
+
+static int read_ok(const char *text)
+{
+	char err[100];
+	unsigned line;
+
+	seen[0] = '\0';
+	return kw_json_read_object(text, strlen(text), collect, NULL, err, sizeof err, &line);
+}
+
+START_TEST(members_are_read_in_order)
+{
+	ck_assert(read_ok(" {\"a\": \"x\\u00e9\", \"b\": -1.5e2, \"c\": true, \"d\": null,"
+			  " \"e\": [\"p\", \"q\"], \"f\": [1, {\"g\": []}], \"h\": [], \"i\": \"\\u0000\"} "));
+	ck_assert_str_eq(seen, "a=string:x\xc3\xa9|b=number:-1.5e2|c=true:true|d=null:null|"
+			 "e=strings:p,q|f=other:|h=strings:|i=string:!|");
+}
+END_TEST
+
+START_TEST(anything_else_is_refused)
+{
+	ck_assert(!read_ok("[1]"));
+	ck_assert(!read_ok("{\"a\": 1,}"));
+	ck_assert(!read_ok("{\"a\": 01}"));
+	ck_assert(!read_ok("{\"a\": \"\\x\"}"));
+	ck_assert(!read_ok("{\"a\": \"tab\there\"}"));
+	ck_assert(!read_ok("{\"a\": 1} {}"));
+	ck_assert(!read_ok("{\"a\": [\"b\",]}"));
+	ck_assert(!read_ok("{\"a\" 1}"));
+	ck_assert(!read_ok("{\"a\": tru}"));
+	ck_assert(!read_ok("{\"a\": \"unterminated}"));
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("json");
+	TCase *tc = tcase_create("json");
+
+	tcase_add_test(tc, strings_are_escaped);
+	tcase_add_test(tc, numbers_and_layout);
+	tcase_add_test(tc, members_are_read_in_order);
+	tcase_add_test(tc, anything_else_is_refused);
+	suite_add_tcase(s, tc);
+	return unit_run(s);
+}
