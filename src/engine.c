@@ -37,7 +37,7 @@ void kw_result_warn(struct kw_result *res, const char *fmt, ...)
 	va_start(ap, fmt);
 	kw_sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	KW_PUSH(res->warnings, res->nwarnings, res->caps[0],
+	KW_PUSH(res->warnings, res->nwarnings, res->caps.warnings,
 		sb.data ? sb.data : kw_xstrdup(""));
 }
 
@@ -115,7 +115,7 @@ static void apply_set(struct run *run, size_t rule, const struct kw_action *a)
 	}
 	*v = a->value;
 	run->set_by[a->target] = rule;
-	KW_PUSH(run->res->facts_set, run->res->nfacts_set, run->res->caps[1], a->target);
+	KW_PUSH(run->res->facts_set, run->res->nfacts_set, run->res->caps.facts_set, a->target);
 	for (size_t i = net->tester_start[a->target]; i < net->tester_start[a->target + 1]; i++)
 		if (kb->rules[net->testers[i]].stratum == stratum)
 			consider(run, net->testers[i]);
@@ -155,20 +155,20 @@ static void apply(struct run *run, size_t rule, const struct kw_action *a,
 	case KW_ACT_RECOMMEND:
 		if (!run->recommended[a->target]) {
 			run->recommended[a->target] = true;
-			KW_PUSH(res->recommended, res->nrecommended, res->caps[2], a->target);
+			KW_PUSH(res->recommended, res->nrecommended, res->caps.recommended, a->target);
 		}
 		break;
 	case KW_ACT_AVOID:
 		if (!run->avoided[a->target]) {
 			run->avoided[a->target] = true;
-			KW_PUSH(res->avoided, res->navoided, res->caps[3], a->target);
+			KW_PUSH(res->avoided, res->navoided, res->caps.avoided, a->target);
 		}
 		break;
 	case KW_ACT_TRIAGE:
 		if ((enum kw_level)a->target > res->triage)
 			res->triage = (enum kw_level)a->target;
 		if (!*triaged)
-			KW_PUSH(res->triage_rules, res->ntriage_rules, res->caps[4], rule);
+			KW_PUSH(res->triage_rules, res->ntriage_rules, res->caps.triage_rules, rule);
 		*triaged = true;
 		break;
 	}
@@ -179,7 +179,7 @@ static void fire(struct run *run, size_t rule)
 	const struct kw_rule *r = &run->kb->rules[rule];
 	bool triaged = false;
 
-	KW_PUSH(run->res->fired, run->res->nfired, run->res->caps[5], rule);
+	KW_PUSH(run->res->fired, run->res->nfired, run->res->caps.fired, rule);
 	for (size_t i = 0; i < r->nactions; i++)
 		apply(run, rule, &r->actions[i], &triaged);
 }

@@ -62,7 +62,7 @@ static void add(struct selection *s, size_t r)
 	if (s->chosen[r])
 		return;
 	s->chosen[r] = true;
-	KW_PUSH(res->routines, res->nroutines, res->caps[6], r);
+	KW_PUSH(res->routines, res->nroutines, res->caps.routines, r);
 }
 
 /* For one knot and kind: the first recommended routine that treats it,

@@ -38,7 +38,10 @@ struct kw_result {
 	const struct kw_answers *answers;
 	char **warnings;
 	size_t nwarnings;
-	size_t caps[10];                        /* capacities of the lists */
+	struct {                                /* room allocated for the lists */
+		size_t warnings, facts_set, recommended, avoided, triage_rules,
+		       fired, routines;
+	} caps;
 };
 
 /* Build the engine's indexes (strata, testers); false after reporting a
