@@ -20,10 +20,12 @@ FUZZ_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src -I$(top_builddir) \
 FUZZ_LIBS = $(INIH_LIBS) $(PCRE2_LIBS) $(JANSSON_LIBS) -lm
 FUZZ_RUN_FLAGS = -max_len=65536 -timeout=10 -rss_limit_mb=2048
 FUZZ_NAMES = load expr answers consult
+FUZZ_COMMON = $(srcdir)/tests/fuzz/fuzz_common.c $(srcdir)/tests/fuzz/fuzz_common.h
 FUZZ_TARGETS = tests/fuzz/fuzz_load tests/fuzz/fuzz_expr \
 	tests/fuzz/fuzz_answers tests/fuzz/fuzz_consult
 
-EXTRA_DIST += tests/fuzz/README.md tests/fuzz/fuzz_load.c \
+EXTRA_DIST += tests/fuzz/README.md tests/fuzz/fuzz_load.c tests/fuzz/fuzz_common.c \
+	tests/fuzz/fuzz_common.h \
 	tests/fuzz/fuzz_expr.c tests/fuzz/fuzz_answers.c \
 	tests/fuzz/fuzz_consult.c tests/fuzz/corpus tests/fuzz/regressions
 
@@ -36,17 +38,18 @@ fuzz_need_cc = command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
 	     "or set FUZZ_CC" >&2; exit 1; }
 
 fuzz_link = $(fuzz_need_cc); $(MKDIR_P) tests/fuzz && \
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) `$(fuzz_engine_sources)`
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) `$(fuzz_engine_sources)` \
+	$(srcdir)/tests/fuzz/fuzz_common.c
 
 fuzz: $(FUZZ_TARGETS)
 
-tests/fuzz/fuzz_load: $(srcdir)/tests/fuzz/fuzz_load.c $(libknotwise_a_SOURCES) config.h
+tests/fuzz/fuzz_load: $(srcdir)/tests/fuzz/fuzz_load.c $(FUZZ_COMMON) $(libknotwise_a_SOURCES) config.h
 	$(AM_V_GEN)$(fuzz_link) $(srcdir)/tests/fuzz/fuzz_load.c $(FUZZ_LIBS) -o $@
-tests/fuzz/fuzz_expr: $(srcdir)/tests/fuzz/fuzz_expr.c $(libknotwise_a_SOURCES) config.h
+tests/fuzz/fuzz_expr: $(srcdir)/tests/fuzz/fuzz_expr.c $(FUZZ_COMMON) $(libknotwise_a_SOURCES) config.h
 	$(AM_V_GEN)$(fuzz_link) $(srcdir)/tests/fuzz/fuzz_expr.c $(FUZZ_LIBS) -o $@
-tests/fuzz/fuzz_answers: $(srcdir)/tests/fuzz/fuzz_answers.c $(libknotwise_a_SOURCES) config.h
+tests/fuzz/fuzz_answers: $(srcdir)/tests/fuzz/fuzz_answers.c $(FUZZ_COMMON) $(libknotwise_a_SOURCES) config.h
 	$(AM_V_GEN)$(fuzz_link) $(srcdir)/tests/fuzz/fuzz_answers.c $(FUZZ_LIBS) -o $@
-tests/fuzz/fuzz_consult: $(srcdir)/tests/fuzz/fuzz_consult.c $(libknotwise_a_SOURCES) config.h
+tests/fuzz/fuzz_consult: $(srcdir)/tests/fuzz/fuzz_consult.c $(FUZZ_COMMON) $(libknotwise_a_SOURCES) config.h
 	$(AM_V_GEN)$(fuzz_link) $(srcdir)/tests/fuzz/fuzz_consult.c $(FUZZ_LIBS) -o $@
 
 # Each target fuzzes a scratch copy of its corpus, so the seeds in the tree
