@@ -56,6 +56,29 @@ check("once urgent is certain, what cannot change that is not asked",
       "Does it spread to the hip?" not in screen, screen)
 check("what could still make it an emergency is", "face drooping" in screen, screen)
 
+session = ptydrive.Session([KW] + RULES)
+session.wait_prompt()
+with open("/proc/%d/maps" % session.proc.pid) as maps:
+    has_readline = "libreadline" in maps.read()
+if has_readline:        # a build with readline: tab completes the choices
+    session.type("no")
+    session.wait_prompt()
+    os.write(session.master, b"ne\t\r")
+    session.wait_prompt()
+    check("tab completes a choice", "> neck" in session.screen, session.screen)
+session.type(None)
+session.finish()
+with open(os.devnull, "w") as null:
+    scripted = subprocess.Popen([KW] + RULES + ["--answers", "-"], stdin=subprocess.PIPE,
+                                stdout=null)
+    maps = ""
+    while "libjansson" not in maps and scripted.poll() is None:  # linking done
+        with open("/proc/%d/maps" % scripted.pid) as f:
+            maps = f.read()
+    loaded = "libreadline" in maps
+    scripted.communicate(b"numb = no\n")
+check("a scripted consult does not load readline", not loaded)
+
 status, out, screen, prompts = talk(["?", "no", "why", "1"])
 check("? shows the question's help", "where you would sit on a bicycle" in screen, screen)
 check("why says what the answer is used for", "Your answer is used for" in screen and
