@@ -184,14 +184,14 @@ bool kw_answers_read(const struct kw_kb *kb, struct kw_answers *a,
 	struct kw_loc loc = { .file = source };
 	size_t i = 0;
 
+	while (i < len && isspace((unsigned char)text[i]))
+		i++;
+	if (i < len && text[i] == '{')          /* it checks the text itself */
+		return kw_answers_read_json(kb, a, text, len, loc, NULL, diags);
 	if (!kw_utf8_valid(text, len) || memchr(text, '\0', len)) {
 		kw_diag(diags, KW_ERROR, loc, "answers are not valid UTF-8 text");
 		return false;
 	}
-	while (i < len && isspace((unsigned char)text[i]))
-		i++;
-	if (i < len && text[i] == '{')
-		return kw_answers_read_json(kb, a, text, len, loc, NULL, diags);
 	return read_lines(kb, a, text, len, loc, diags);
 }
 

@@ -223,7 +223,7 @@ void kw_engine_run(const struct kw_kb *kb, const struct kw_answers *answers,
 
 	start(&run, kb, answers, res);
 	run_strata(&run);
-	kw_select(kb, res, &run.ev, run.avoided, run.recommended);
+	kw_select(kb, res, &run.ev, run.avoided);
 	free(run.heap);
 	free(run.queued);
 	free(run.set_by);

@@ -10,7 +10,7 @@ struct selection {
 	const struct kw_kb *kb;
 	struct kw_result *res;
 	const struct kw_eval *ev;
-	const bool *avoided, *recommended;
+	const bool *avoided;
 	bool *chosen;                   /* by routine: already in the list */
 };
 
@@ -127,11 +127,10 @@ static void fit_minutes(const struct kw_kb *kb, struct kw_result *res)
 }
 
 void kw_select(const struct kw_kb *kb, struct kw_result *res,
-	       const struct kw_eval *ev, const bool *avoided_tags,
-	       const bool *recommended)
+	       const struct kw_eval *ev, const bool *avoided_tags)
 {
 	static const enum kw_kind kinds[] = { KW_RELEASE, KW_STRETCH, KW_STRENGTHEN };
-	struct selection s = { kb, res, ev, avoided_tags, recommended, NULL };
+	struct selection s = { kb, res, ev, avoided_tags, NULL };
 
 	list_knots(kb, res);
 	if (res->triage >= KW_URGENT)

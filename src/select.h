@@ -10,8 +10,7 @@
 #include "knotwise/expr.h"
 
 void kw_select(const struct kw_kb *kb, struct kw_result *res,
-	       const struct kw_eval *ev, const bool *avoided_tags,
-	       const bool *recommended);
+	       const struct kw_eval *ev, const bool *avoided_tags);
 void kw_result_warn(struct kw_result *res, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
