@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "knotwise/engine.h"
-#include "knotwise/strbuf.h"
+#include "util/strbuf.h"
 
 /* Routines never change between consults: batch keeps each one's JSON
  * once written (compact output only). */

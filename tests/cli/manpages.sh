@@ -10,7 +10,7 @@ if [ -z "${MANDOC-}" ] || [ ! -x "$MANDOC" ]; then
 fi
 man1=$TOP_SRCDIR/man/knotwise.1
 man5=$TOP_SRCDIR/man/knotwise-rules.5
-completion=$TOP_SRCDIR/src/bash-completion/knotwise
+completion=$TOP_SRCDIR/src/cli/bash-completion/knotwise
 kw=$KNOTWISE
 status=0
 

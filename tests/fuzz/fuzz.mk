@@ -14,7 +14,7 @@
 FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src -I$(top_builddir) \
+FUZZ_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/lib -I$(top_builddir) \
 	-DKW_FUZZ_RULES='"$(abs_top_srcdir)/rules"' \
 	$(INIH_CFLAGS) $(PCRE2_CFLAGS) $(JANSSON_CFLAGS)
 FUZZ_LIBS = $(INIH_LIBS) $(PCRE2_LIBS) $(JANSSON_LIBS) -lm

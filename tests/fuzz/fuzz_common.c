@@ -10,8 +10,8 @@
 #include "fuzz_common.h"
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
-#include "knotwise/strbuf.h"
-#include "why_not.h"
+#include "util/strbuf.h"
+#include "explain/why_not.h"
 
 static char rules_path[64];
 

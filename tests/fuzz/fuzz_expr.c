@@ -22,15 +22,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "expr_format.h"
-#include "kb_internal.h"
+#include "util/arena.h"
+#include "expr/format.h"
+#include "ruleset/kb_internal.h"
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
 #include "knotwise/expr.h"
 #include "knotwise/load.h"
-#include "regex.h"
-#include "knotwise/strbuf.h"
+#include "expr/regex.h"
+#include "util/strbuf.h"
 
 static const char fixed_rules[] =
 	"[question yn]\ntext = Yes or no?\ntype = yesno\nunsure = yes\n\n"

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "json_reader.h"
-#include "json_writer.h"
+#include "util/json_reader.h"
+#include "util/json_writer.h"
 #include "unit.h"
 
 START_TEST(strings_are_escaped)

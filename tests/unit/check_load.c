@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "knotwise/strbuf.h"
+#include "util/strbuf.h"
 #include "unit.h"
 
 static struct kw_diags diags;

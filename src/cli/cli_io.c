@@ -1,0 +1,180 @@
+/*
+ * cli_io: what every command shares — finding and loading the rule set,
+ * reading input files, writing the output whole, and deciding on colour.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/arena.h"
+#include "cli.h"
+#include "knotwise/load.h"
+#include "util/strbuf.h"
+
+/* Run from its build tree, knotwise uses the source tree's rules; once
+ * installed, $(pkgdatadir)/rules.  The build directory is compared with
+ * where the running binary really is. */
+static const char *builtin_rules_dir(void)
+{
+	char self[PATH_MAX], build[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char *slash;
+
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL)
+			*slash = '\0';
+		if (realpath(KW_BUILD_SRCDIR, build) && strcmp(self, build) == 0)
+			return KW_SOURCE_RULESDIR;
+	}
+	return KW_RULESDIR;
+}
+
+/* $XDG_CONFIG_HOME/knotwise/rules.d, when it exists (relative XDG paths
+ * are ignored, as the XDG spec says). */
+static char *user_rules_dir(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct kw_strbuf path = {0};
+	struct stat st;
+
+	if (xdg && xdg[0] == '/')
+		kw_sb_printf(&path, "%s/knotwise/rules.d", xdg);
+	else if (home && home[0])
+		kw_sb_printf(&path, "%s/.config/knotwise/rules.d", home);
+	if (path.len && stat(path.data, &st) == 0 && S_ISDIR(st.st_mode))
+		return path.data;
+	kw_sb_free(&path);
+	return NULL;
+}
+
+void kw_cli_sources(const struct kw_options *opts, const char *const *extra,
+		    size_t nextra, struct kw_sources *out)
+{
+	out->paths = kw_xcalloc(opts->nrules + nextra + 2, sizeof *out->paths);
+	out->n = 0;
+	out->user = NULL;
+	if (!opts->no_default_rules) {
+		out->paths[out->n++] = builtin_rules_dir();
+		if ((out->user = user_rules_dir()) != NULL)
+			out->paths[out->n++] = out->user;
+	}
+	for (size_t i = 0; i < opts->nrules; i++)
+		out->paths[out->n++] = opts->rules[i];
+	for (size_t i = 0; i < nextra; i++)
+		out->paths[out->n++] = extra[i];
+}
+
+void kw_cli_sources_free(struct kw_sources *s)
+{
+	free(s->paths);
+	free(s->user);
+}
+
+int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb)
+{
+	struct kw_sources sources;
+	struct kw_diags diags = {0};
+	enum kw_load_status status;
+
+	kw_cli_sources(opts, NULL, 0, &sources);
+	status = kw_load(sources.paths, sources.n, kb, &diags);
+	if (status != KW_LOAD_OK) {
+		kw_diags_sort(&diags);
+		for (size_t i = 0; i < diags.len; i++)
+			if (diags.items[i].severity == KW_ERROR) {
+				struct kw_diags one = { .items = &diags.items[i], .len = 1 };
+				kw_diags_print(&one, stderr);
+			}
+		kw_kb_free(*kb);
+		*kb = NULL;
+	}
+	kw_diags_free(&diags);
+	kw_cli_sources_free(&sources);
+	if (status == KW_LOAD_NO_INPUT)
+		return KW_EXIT_NOINPUT;
+	return status == KW_LOAD_OK ? KW_EXIT_OK : KW_EXIT_CONFIG;
+}
+
+/* Signals that end knotwise are held while a piece of output leaves, so a
+ * killed batch never leaves half a line (SIGKILL aside). */
+bool kw_cli_write(const char *buf, size_t len)
+{
+	sigset_t hold, saved;
+	bool ok = true;
+
+	sigemptyset(&hold);
+	sigaddset(&hold, SIGINT);
+	sigaddset(&hold, SIGTERM);
+	sigaddset(&hold, SIGHUP);
+	sigprocmask(SIG_BLOCK, &hold, &saved);
+	while (ok && len) {
+		ssize_t n = write(STDOUT_FILENO, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			kw_cli_error("cannot write output: %s", strerror(errno));
+			ok = false;
+		} else {
+			buf += n;
+			len -= (size_t)n;
+		}
+	}
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	return ok;
+}
+
+int kw_cli_slurp(const char *path, size_t max, char **out, size_t *len)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct kw_strbuf sb = {0};
+	char chunk[65536];
+	size_t n;
+	bool failed, too_large;
+
+	if (!fp) {
+		kw_cli_error("cannot open '%s': %s", path, strerror(errno));
+		return KW_EXIT_NOINPUT;
+	}
+	while (sb.len <= max && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		kw_sb_addn(&sb, chunk, n);
+	failed = ferror(fp);
+	too_large = sb.len > max;
+	if (fp != stdin)
+		fclose(fp);
+	if (failed || too_large) {
+		kw_cli_error(failed ? "cannot read '%s'" : "'%s' is too large", path);
+		kw_sb_free(&sb);
+		return failed ? KW_EXIT_IOERR : KW_EXIT_DATAERR;
+	}
+	kw_sb_addn(&sb, "", 0);         /* never NULL, always terminated */
+	*out = sb.data;
+	*len = sb.len;
+	return KW_EXIT_OK;
+}
+
+bool kw_cli_use_color(enum kw_color color, int fd)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (color != KW_COLOR_AUTO)
+		return color == KW_COLOR_ALWAYS;
+	return isatty(fd) && !(no_color && no_color[0]);
+}
+
+unsigned kw_terminal_width(int fd)
+{
+	struct winsize ws;
+
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
+}

@@ -1,0 +1,121 @@
+/*
+ * cmd_ask: one consult.  Answers come from the questionnaire when stdin
+ * is a terminal and none are given, else from --answers, stdin and --set.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "dialogue.h"
+#include "knotwise/answers.h"
+#include "knotwise/engine.h"
+#include "knotwise/render.h"
+#include "explain/why_not.h"
+
+static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
+			  struct kw_answers *answers, struct kw_diags *diags)
+{
+	const char *path = opts->answers;
+	char *text = NULL;
+	size_t len;
+	int status;
+	bool ok = true;
+
+	if (!path && !opts->nsets)
+		path = "-";             /* stdin is not a terminal: read it */
+	if (path) {
+		if ((status = kw_cli_slurp(path, KW_MAX_ANSWERS_BYTES, &text, &len)) != 0)
+			return status;
+		ok = kw_answers_read(kb, answers, text, len,
+				     strcmp(path, "-") ? path : "<stdin>", diags);
+		free(text);
+	}
+	for (size_t i = 0; ok && i < opts->nsets; i++)
+		ok = kw_answers_set(kb, answers, opts->sets[i], diags);
+	if (ok)
+		ok = kw_answers_finish(kb, answers, opts->partial, diags);
+	return ok ? KW_EXIT_OK : KW_EXIT_DATAERR;
+}
+
+static char *render(const struct kw_options *opts, const struct kw_kb *kb,
+		    const struct kw_result *res)
+{
+	struct kw_text_style style = {
+		.color = kw_cli_use_color(opts->color, STDOUT_FILENO),
+		.width = kw_terminal_width(STDOUT_FILENO),
+		.explain = opts->explain,
+		.why_not = opts->why_not,
+	};
+	struct kw_json_extra extra = { .pretty = true };
+	struct kw_strbuf out = {0};
+	json_t *why_not = NULL;
+
+	if (opts->format == KW_FORMAT_TEXT)
+		return kw_render_text(kb, res, &style);
+	if (opts->why_not) {
+		why_not = kw_why_not(kb, res, opts->why_not);
+		extra.why_not = json_dumps(why_not, JSON_COMPACT);
+	}
+	kw_render_json(kb, res, &extra, &out);
+	kw_sb_addc(&out, '\n');
+	free((char *)extra.why_not);
+	json_decref(why_not);
+	return out.data;
+}
+
+static void print_warnings(const struct kw_result *res)
+{
+	for (size_t i = 0; i < res->nwarnings; i++)
+		fprintf(stderr, "knotwise: warning: %s\n", res->warnings[i]);
+}
+
+static int consult(const struct kw_options *opts, const struct kw_kb *kb,
+		   const struct kw_answers *answers)
+{
+	struct kw_result res;
+	char *out;
+	bool written;
+
+	kw_engine_run(kb, answers, &res);
+	out = render(opts, kb, &res);
+	if (opts->format == KW_FORMAT_TEXT)
+		print_warnings(&res);
+	written = kw_cli_write(out, strlen(out));
+	free(out);
+	kw_result_free(&res);
+	return written ? KW_EXIT_OK : KW_EXIT_IOERR;
+}
+
+int kw_cmd_ask(const struct kw_options *opts)
+{
+	struct kw_diags diags = {0};
+	struct kw_answers *answers;
+	struct kw_kb *kb;
+	int status;
+
+	if (opts->nargs)
+		return kw_cli_usage("'ask' takes no arguments, but got '%s'", opts->args[0]);
+	if ((status = kw_cli_load(opts, &kb)) != 0)
+		return status;
+	if (opts->why_not && !kw_why_not_known(kb, opts->why_not)) {
+		kw_cli_error("--why-not: no knot, routine, triage level or rule '%s'",
+			     opts->why_not);
+		kw_kb_free(kb);
+		return KW_EXIT_USAGE;
+	}
+	answers = kw_answers_new(kb);
+	if (!opts->answers && !opts->nsets && isatty(STDIN_FILENO))
+		status = kw_dialogue_run(kb, answers, opts->partial, opts->ask_all);
+	else
+		status = gather_answers(opts, kb, answers, &diags);
+	kw_diags_print(&diags, stderr);
+	if (status == KW_EXIT_OK)
+		status = consult(opts, kb, answers);
+	kw_diags_free(&diags);
+	kw_answers_free(answers);
+	kw_kb_free(kb);
+	return status;
+}

@@ -1,0 +1,184 @@
+/*
+ * build_question: [question ID] sections to kw_question, and the asking
+ * order (by `order`, ties by load order) that ask_if scoping relies on.
+ */
+#include <config.h>
+
+#include <float.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "load/build.h"
+#include "knotwise/expr.h"
+#include "util/scalar.h"
+
+static bool parse_type(const char *s, enum kw_qtype *type)
+{
+	for (int t = KW_YESNO; t <= KW_TEXT; t++)
+		if (strcmp(s, kw_qtype_name((enum kw_qtype)t)) == 0)
+			return *type = (enum kw_qtype)t, true;
+	return false;
+}
+
+static void add_choice(struct kw_builder *b, const struct kw_raw_section *s,
+		       const struct kw_raw_entry *e, struct kw_question *q)
+{
+	struct kw_loc loc = kw_entry_loc(s, e);
+	char *text = kw_arena_strdup(b->kb->arena, e->value);
+	char *bar = strchr(text, '|'), *id;
+
+	if (bar)
+		*bar = '\0';
+	id = kw_trim(text);
+	if (!kw_valid_id(id)) {
+		kw_diag(b->diags, KW_ERROR, loc, "invalid choice id '%s' (lower-case "
+			"letter, then lower-case letters, digits or '_')", id);
+	} else if (strcmp(id, "unsure") == 0) {
+		kw_diag(b->diags, KW_ERROR, loc, "'unsure' is reserved and cannot "
+			"be a choice");
+	} else if (kw_question_choice(q, id) >= 0) {
+		kw_diag(b->diags, KW_ERROR, loc, "choice '%s' given twice", id);
+	} else if (q->nchoices == KW_MAX_CHOICES) {
+		kw_diag(b->diags, KW_ERROR, loc, "more than %d choices", KW_MAX_CHOICES);
+	} else {
+		q->choices[q->nchoices] = id;
+		q->labels[q->nchoices++] = bar && *kw_trim(bar + 1) ? kw_trim(bar + 1) : NULL;
+	}
+}
+
+static void read_choices(struct kw_builder *b, const struct kw_raw_section *s,
+			 struct kw_question *q)
+{
+	bool wants = q->type == KW_CHOICE || q->type == KW_MULTI;
+
+	q->choices = kw_arena_alloc(b->kb->arena, KW_MAX_CHOICES * sizeof *q->choices);
+	q->labels = kw_arena_alloc(b->kb->arena, KW_MAX_CHOICES * sizeof *q->labels);
+	for (size_t i = 0; i < s->nentries; i++) {
+		const struct kw_raw_entry *e = &s->entries[i];
+		if (strcmp(e->key, "choice") != 0)
+			continue;
+		if (!wants) {
+			kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e),
+				"a %s question has no choices", kw_qtype_name(q->type));
+			return;
+		}
+		add_choice(b, s, e, q);
+	}
+	if (wants && q->nchoices == 0)
+		kw_diag(b->diags, KW_ERROR, s->loc, "a %s question needs at least "
+			"one 'choice'", kw_qtype_name(q->type));
+}
+
+static void read_bound(struct kw_builder *b, const struct kw_raw_section *s,
+		       struct kw_question *q, const char *key, double *bound)
+{
+	const struct kw_raw_entry *e = kw_entry(s, key);
+	long n;
+
+	if (!e)
+		return;
+	if (q->type != KW_SCALE && q->type != KW_NUMBER)
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e),
+			"'%s' applies only to scale and number questions", key);
+	else if (q->type == KW_SCALE && kw_parse_int(e->value, -1000000, 1000000, &n))
+		*bound = (double)n;
+	else if (q->type == KW_SCALE || !kw_parse_decimal(e->value, bound))
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "'%s' must be %s, "
+			"not '%s'", key, q->type == KW_SCALE ? "an integer" : "a number",
+			e->value);
+}
+
+static void read_flags(struct kw_builder *b, const struct kw_raw_section *s,
+		       struct kw_question *q)
+{
+	const struct kw_raw_entry *e;
+	long order = 100;
+
+	if ((e = kw_entry(s, "order")) &&
+	    !kw_parse_int(e->value, -1000000000L, 1000000000L, &order))
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e),
+			"'order' must be an integer, not '%s'", e->value);
+	q->order = (int)order;
+	if ((e = kw_entry(s, "required")) && !kw_parse_yesno(e->value, &q->required))
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e),
+			"'required' is yes or no, not '%s'", e->value);
+	if (!(e = kw_entry(s, "unsure")) || strcmp(e->value, "unknown") == 0)
+		q->unsure = KW_UNSURE_UNKNOWN;
+	else if (q->type == KW_YESNO && strcmp(e->value, "yes") == 0)
+		q->unsure = KW_UNSURE_YES;
+	else if (q->type == KW_YESNO && strcmp(e->value, "no") == 0)
+		q->unsure = KW_UNSURE_NO;
+	else
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "'unsure' is %s, "
+			"not '%s'", q->type == KW_YESNO ? "yes, no or unknown"
+			: "unknown for a non-yesno question", e->value);
+}
+
+static void build_question(struct kw_builder *b, const struct kw_raw_section *s,
+			   struct kw_question *q)
+{
+	const struct kw_raw_entry *e;
+
+	q->id = s->id;
+	q->loc = s->loc;
+	q->text = (e = kw_entry(s, "text")) ? e->value : "";
+	q->help = (e = kw_entry(s, "help")) ? e->value : NULL;
+	if ((e = kw_entry(s, "type")) && !parse_type(e->value, &q->type))
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "unknown question "
+			"type '%s' (yesno, choice, multi, scale, number or text)",
+			e->value);
+	if (strcmp(q->id, "id") == 0)
+		kw_diag(b->diags, KW_ERROR, s->loc, "'id' is reserved (batch uses "
+			"it) and cannot name a question");
+	q->min = q->type == KW_SCALE ? 0 : -DBL_MAX;
+	q->max = q->type == KW_SCALE ? 10 : DBL_MAX;
+	read_choices(b, s, q);
+	read_bound(b, s, q, "min", &q->min);
+	read_bound(b, s, q, "max", &q->max);
+	if (q->min > q->max)
+		kw_diag(b->diags, KW_ERROR, s->loc, "min is above max in [question %s]",
+			q->id);
+	read_flags(b, s, q);
+}
+
+static int compare_asking(const void *pa, const void *pb, void *questions)
+{
+	const struct kw_question *qs = questions;
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+
+	if (qs[a].order != qs[b].order)
+		return qs[a].order < qs[b].order ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+void kw_build_questions(struct kw_builder *b)
+{
+	struct kw_kb *kb = b->kb;
+	size_t n = b->sections.len[KW_SEC_QUESTION];
+
+	kb->questions = kw_xcalloc(n, sizeof *kb->questions);
+	kb->ask_order = kw_xcalloc(n, sizeof *kb->ask_order);
+	for (size_t i = 0; i < n; i++) {
+		build_question(b, b->sections.of[KW_SEC_QUESTION][i], &kb->questions[i]);
+		kw_map_put(&kb->index->symbols, kb->questions[i].id, i);
+		kb->ask_order[i] = i;
+	}
+	kb->nquestions = n;
+	qsort_r(kb->ask_order, n, sizeof *kb->ask_order, compare_asking, kb->questions);
+}
+
+void kw_build_resolve_questions(struct kw_builder *b)
+{
+	struct kw_kb *kb = b->kb;
+	size_t *position = kw_xcalloc(kb->nquestions, sizeof *position);
+
+	for (size_t i = 0; i < kb->nquestions; i++)
+		position[kb->ask_order[i]] = i;
+	for (size_t i = 0; i < kb->nquestions; i++) {
+		struct kw_scope scope = { true, position[i], position };
+		kb->questions[i].ask_if = kw_build_condition(b, b->sections.of[KW_SEC_QUESTION][i],
+							     "ask_if", &scope);
+	}
+	free(position);
+}

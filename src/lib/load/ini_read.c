@@ -1,0 +1,346 @@
+#include <config.h>
+
+#include "load/ini_read.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/scalar.h"
+#include "util/strbuf.h"
+
+enum line_kind { LINE_OTHER, LINE_KEY, LINE_CONTINUATION };
+
+struct reader {
+	struct kw_raw_set *set;
+	FILE *fp;
+	struct kw_loc loc;              /* loc.line: the line being read */
+	struct kw_diags *diags;
+	char *buf;
+	size_t cap;
+	enum line_kind prev;
+	struct kw_strbuf joining;       /* a value with continuation lines */
+	size_t open_section, open_entry;        /* the entry they continue */
+	bool has_open_entry;
+	bool in_section;                /* keys have a section to go to */
+	bool bad_section;               /* its header was wrong: drop keys */
+	size_t bytes;
+	size_t errors_before;
+};
+
+static void line_error(struct reader *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void line_error(struct reader *r, const char *fmt, ...)
+{
+	struct kw_strbuf sb = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	kw_sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	kw_diag(r->diags, KW_ERROR, r->loc, "%s", kw_sb_str(&sb));
+	kw_sb_free(&sb);
+	if (r->in_section && !r->bad_section)
+		r->set->sections[r->set->len - 1].damaged = true;
+}
+
+static bool known_kind(const char *kind)
+{
+	static const char *const kinds[] = {
+		"question", "rule", "knot", "routine", "settings"
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+static void start_section(struct reader *r, const char *kind, const char *id)
+{
+	struct kw_raw_set *set = r->set;
+	struct kw_raw_section s = { .loc = r->loc };
+
+	if (set->len >= set->limits->sections) {
+		line_error(r, "too many sections (at most %zu)", set->limits->sections);
+		r->bad_section = true;
+		return;
+	}
+	s.kind = kw_arena_strdup(set->arena, kind);
+	s.id = id ? kw_arena_strdup(set->arena, id) : NULL;
+	KW_PUSH(set->sections, set->len, set->cap, s);
+	r->in_section = true;
+	r->bad_section = false;
+}
+
+/* `[KIND ID]` or `[settings]`; the line has no line ending. */
+static void read_header(struct reader *r, char *line)
+{
+	char *end = strrchr(line, ']'), *kind, *id, *rest;
+
+	r->in_section = true;
+	r->bad_section = true;
+	if (!end || end[1] != '\0') {
+		line_error(r, "section header must end with ']'");
+		return;
+	}
+	*end = '\0';
+	kind = strtok_r(line + 1, " \t", &rest);
+	id = kind ? strtok_r(NULL, " \t", &rest) : NULL;
+	if (!kind) {
+		line_error(r, "empty section header");
+	} else if (!known_kind(kind)) {
+		line_error(r, "unknown section kind '%s' (question, rule, knot, "
+			   "routine or settings)", kind);
+	} else if (strtok_r(NULL, " \t", &rest)) {
+		line_error(r, "section header has more than a kind and an id");
+	} else if (strcmp(kind, "settings") == 0) {
+		if (id)
+			line_error(r, "[settings] takes no id");
+		else
+			start_section(r, kind, NULL);
+	} else if (!id) {
+		line_error(r, "section [%s] needs an id", kind);
+	} else if (!kw_valid_id(id)) {
+		line_error(r, "invalid id '%s' (lower-case letter, then up to 39 "
+			   "lower-case letters, digits or '_')", id);
+	} else {
+		start_section(r, kind, id);
+	}
+}
+
+/* Where a ` ;` comment starts (libinih's rule), or NULL. */
+static char *inline_comment(char *s)
+{
+	for (char *p = s + 1; (p = strchr(p, ';')) != NULL; p++)
+		if (isspace((unsigned char)p[-1]))
+			return p;
+	return NULL;
+}
+
+/* A ` ;` ends the value there: say so, so a clipped sentence is seen. */
+static void warn_comment(struct reader *r, const char *comment)
+{
+	kw_diag(r->diags, KW_WARNING, r->loc, "' ;' starts a comment, so the value "
+		"stops before '%.30s'", comment);
+}
+
+static void rstrip(char *s)
+{
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+}
+
+static bool looks_like_key(const char *s)
+{
+	while (islower((unsigned char)*s) || *s == '_')
+		s++;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '=' || *s == ':';
+}
+
+/* The value a continuation is joined to is built up here and stored once
+ * the next line shows it is complete: no copy per continuation line. */
+static void finish_value(struct reader *r)
+{
+	struct kw_raw_section *s;
+
+	if (!r->joining.len)
+		return;
+	s = &r->set->sections[r->open_section];
+	s->entries[r->open_entry].value = kw_arena_strndup(r->set->arena,
+		r->joining.data, r->joining.len);
+	kw_sb_reset(&r->joining);
+}
+
+static void read_continuation(struct reader *r, char *text)
+{
+	struct kw_raw_entry *e;
+	char *comment;
+
+	if (r->prev == LINE_OTHER) {
+		line_error(r, "indented line with no key line directly above it "
+			   "(keys are not indented)");
+		return;
+	}
+	r->prev = LINE_CONTINUATION;
+	if (!r->has_open_entry)         /* its key was rejected, and said so */
+		return;
+	if ((comment = inline_comment(text)) != NULL) {
+		warn_comment(r, comment);
+		*comment = '\0';
+	}
+	rstrip(text);
+	if (looks_like_key(text))
+		kw_diag(r->diags, KW_WARNING, r->loc, "continuation line looks like "
+			"'key = value': is a key indented by mistake?");
+	e = &r->set->sections[r->open_section].entries[r->open_entry];
+	if (!r->joining.len)
+		kw_sb_add(&r->joining, e->value);
+	if (r->joining.len + strlen(text) + 1 > r->set->limits->value_bytes) {
+		line_error(r, "value of '%s' longer than %zu bytes", e->key,
+			   r->set->limits->value_bytes);
+		r->has_open_entry = false;
+		return;
+	}
+	if (r->joining.len)
+		kw_sb_addc(&r->joining, ' ');
+	kw_sb_add(&r->joining, text);
+}
+
+/* Decide what a physical line is; returns the text inih should see. */
+static const char *classify(struct reader *r, char *line)
+{
+	char *text = line;
+
+	while (*text == ' ' || *text == '\t')
+		text++;
+	if (text == line || *text == '\0' || *text == ';' || *text == '#') {
+		finish_value(r);
+		r->has_open_entry = false;
+	}
+	if (*text == '\0' || *text == ';' || *text == '#') {
+		r->prev = LINE_OTHER;
+		return "\n";
+	}
+	if (text != line) {
+		read_continuation(r, text);
+		return "\n";
+	}
+	r->prev = LINE_OTHER;
+	if (*line == '[') {
+		read_header(r, line);
+		return "\n";
+	}
+	if (!strpbrk(line, "=:")) {
+		line_error(r, "expected 'key = value'");
+		return "\n";
+	}
+	/* libinih cuts a ' ;' comment before it looks for the '=': such a
+	 * line would vanish without a word */
+	if ((text = inline_comment(line)) != NULL && text < strpbrk(line, "=:")) {
+		line_error(r, "expected 'key = value' before the ' ;' comment");
+		return "\n";
+	}
+	if ((text = inline_comment(strpbrk(line, "=:"))) != NULL)
+		warn_comment(r, text);
+	r->prev = LINE_KEY;
+	return NULL;
+}
+
+static char *read_line(char *str, int num, void *stream)
+{
+	struct reader *r = stream;
+	ssize_t n = getline(&r->buf, &r->cap, r->fp);
+
+	if (n < 0)
+		return NULL;
+	r->loc.line++;
+	r->bytes += (size_t)n;
+	if (r->bytes > r->set->limits->file_bytes) {
+		line_error(r, "file larger than %zu bytes", r->set->limits->file_bytes);
+		return NULL;
+	}
+	if ((size_t)n != strlen(r->buf)) {
+		line_error(r, "NUL byte in line");
+		r->prev = LINE_OTHER;
+		return memcpy(str, "\n", 2);
+	}
+	if (!kw_utf8_valid(r->buf, (size_t)n)) {
+		line_error(r, "line is not valid UTF-8");
+		r->prev = LINE_OTHER;
+		return memcpy(str, "\n", 2);
+	}
+	if (r->loc.line == 1 && strncmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+		memmove(r->buf, r->buf + 3, (size_t)(n -= 3) + 1);
+	while (n && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
+		r->buf[--n] = '\0';
+	if (n > KW_MAX_LINE) {
+		line_error(r, "line too long (%zd bytes, at most %d): continue a "
+			   "long value on an indented next line", n, KW_MAX_LINE);
+		r->prev = LINE_OTHER;
+		return memcpy(str, "\n", 2);
+	}
+	/* inih sees a key line as it is, and a blank line for everything this
+	 * reader handled itself (the line count stays in step either way) */
+	if (classify(r, r->buf) != NULL || n + 2 > num)
+		n = 0;
+	memcpy(str, r->buf, (size_t)n);
+	memcpy(str + n, "\n", 2);
+	return str;
+}
+
+/* Keys are few and repeat on every section: known ones are not copied. */
+static const char *intern_key(struct kw_arena *arena, const char *name)
+{
+	static const char *const known[] = {
+		"text", "type", "choice", "min", "max", "help", "ask_if", "order",
+		"required", "unsure", "disabled", "if", "then", "priority", "because",
+		"name", "where", "refers", "region", "title", "kind", "for", "step",
+		"minutes", "pressure", "frequency", "tags", "caution", "min_certainty",
+		"max_knots", "minutes_from"
+	};
+
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (name[0] == known[i][0] && strcmp(name, known[i]) == 0)
+			return known[i];
+	return kw_arena_strdup(arena, name);
+}
+
+static int on_key(void *user, const char *section, const char *name,
+		  const char *value)
+{
+	struct reader *r = user;
+	struct kw_raw_section *s;
+	struct kw_raw_entry e = { .line = r->loc.line };
+
+	(void)section;
+	if (!r->in_section) {
+		line_error(r, "key '%s' outside any section", name);
+		return 1;
+	}
+	if (r->bad_section)
+		return 1;
+	if (!*name) {
+		line_error(r, "missing key before '='");
+		return 1;
+	}
+	s = &r->set->sections[r->set->len - 1];
+	e.key = intern_key(r->set->arena, name);
+	e.value = kw_arena_strdup(r->set->arena, value ? value : "");
+	KW_PUSH(s->entries, s->nentries, s->cap, e);
+	r->open_section = r->set->len - 1;
+	r->open_entry = s->nentries - 1;
+	r->has_open_entry = true;
+	return 1;
+}
+
+bool kw_ini_read(struct kw_raw_set *set, FILE *fp, struct kw_loc file,
+		 struct kw_diags *diags)
+{
+	struct reader r = { .set = set, .fp = fp, .loc = file, .diags = diags,
+			    .errors_before = diags->errors };
+
+	r.loc.line = 0;
+	/* every line libinih would reject is rejected above, with its reason;
+	 * should one still get through, it is not dropped in silence */
+	if (ini_parse_stream(read_line, &r, on_key, &r) > 0 && diags->errors == r.errors_before)
+		kw_diag(diags, KW_ERROR, file, "libinih could not parse the file");
+	finish_value(&r);
+	kw_sb_free(&r.joining);
+	free(r.buf);
+	return diags->errors == r.errors_before;
+}
+
+void kw_raw_set_free(struct kw_raw_set *set)
+{
+	for (size_t i = 0; i < set->len; i++)
+		free(set->sections[i].entries);
+	free(set->sections);
+	*set = (struct kw_raw_set){0};
+}

@@ -1,0 +1,218 @@
+/*
+ * render_json: the result object of SPEC §5, written straight into a
+ * buffer (json_writer).  Every member is always present; certainties are
+ * rounded to two decimals first.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "util/arena.h"
+#include "util/json_writer.h"
+#include "knotwise/render.h"
+
+struct kw_render_cache {
+	struct kw_strbuf *routines;     /* by routine: its JSON, once written */
+	size_t n;
+};
+
+struct kw_render_cache *kw_render_cache_new(const struct kw_kb *kb)
+{
+	struct kw_render_cache *c = kw_xcalloc(1, sizeof *c);
+
+	c->n = kb->nroutines;
+	c->routines = kw_xcalloc(c->n + 1, sizeof *c->routines);
+	return c;
+}
+
+void kw_render_cache_free(struct kw_render_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		kw_sb_free(&c->routines[i]);
+	free(c->routines);
+	free(c);
+}
+
+static void choice_set(struct kw_json *j, const struct kw_question *q, uint64_t set)
+{
+	kw_json_array(j);
+	for (unsigned i = 0; i < q->nchoices; i++)
+		if ((set >> i) & 1)
+			kw_json_string(j, q->choices[i]);
+	kw_json_end(j, ']');
+}
+
+static void value(struct kw_json *j, const struct kw_question *q, const struct kw_value *v)
+{
+	switch (v->kind) {
+	case KW_V_BOOL: kw_json_bool(j, v->u.b); break;
+	case KW_V_NUM: kw_json_number(j, v->u.num); break;
+	case KW_V_CHOICE: kw_json_string(j, q->choices[v->u.choice]); break;
+	case KW_V_SET: choice_set(j, q, v->u.set); break;
+	case KW_V_WORD:
+	case KW_V_TEXT: kw_json_string(j, v->u.str); break;
+	default: kw_json_string(j, NULL);
+	}
+}
+
+static void id_list(struct kw_json *j, const char *key, const size_t *items, size_t n,
+		    const char *(*id_of)(const struct kw_kb *, size_t), const struct kw_kb *kb)
+{
+	kw_json_key(j, key);
+	kw_json_array(j);
+	for (size_t i = 0; i < n; i++)
+		kw_json_string(j, id_of(kb, items[i]));
+	kw_json_end(j, ']');
+}
+
+static const char *rule_id(const struct kw_kb *kb, size_t i) { return kb->rules[i].id; }
+static const char *tag_id(const struct kw_kb *kb, size_t i) { return kb->tags[i]; }
+static const char *knot_id(const struct kw_kb *kb, size_t i) { return kb->knots[i].id; }
+static const char *routine_id(const struct kw_kb *kb, size_t i) { return kb->routines[i].id; }
+
+static void strings(struct kw_json *j, const char *key, const char *const *items, size_t n)
+{
+	kw_json_key(j, key);
+	kw_json_array(j);
+	for (size_t i = 0; i < n; i++)
+		kw_json_string(j, items[i]);
+	kw_json_end(j, ']');
+}
+
+static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res)
+{
+	kw_json_key(j, "triage");
+	kw_json_object(j);
+	kw_json_key(j, "level");
+	kw_json_string(j, kw_level_name(res->triage));
+	kw_json_key(j, "because");
+	kw_json_array(j);
+	for (size_t i = 0; i < res->ntriage_rules; i++) {
+		const struct kw_rule *r = &kb->rules[res->triage_rules[i]];
+		kw_json_object(j);
+		kw_json_key(j, "rule");
+		kw_json_string(j, r->id);
+		kw_json_key(j, "text");
+		kw_json_string(j, r->because);
+		kw_json_end(j, '}');
+	}
+	kw_json_end(j, ']');
+	kw_json_end(j, '}');
+}
+
+static void knots(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res)
+{
+	kw_json_key(j, "knots");
+	kw_json_array(j);
+	for (size_t i = 0; i < res->nlisted; i++) {
+		size_t k = res->listed[i];
+		const struct kw_knot_score *s = &res->scores[k];
+		kw_json_object(j);
+		kw_json_key(j, "id");
+		kw_json_string(j, kb->knots[k].id);
+		kw_json_key(j, "name");
+		kw_json_string(j, kb->knots[k].name);
+		kw_json_key(j, "certainty");
+		kw_json_number(j, kw_cf_round(s->certainty));
+		id_list(j, "rules", s->rules, s->nrules, rule_id, kb);
+		kw_json_end(j, '}');
+	}
+	kw_json_end(j, ']');
+}
+
+static void routine(struct kw_json *j, const struct kw_kb *kb, const struct kw_routine *r)
+{
+	kw_json_object(j);
+	kw_json_key(j, "id");
+	kw_json_string(j, r->id);
+	kw_json_key(j, "title");
+	kw_json_string(j, r->title);
+	kw_json_key(j, "kind");
+	kw_json_string(j, kw_kind_name(r->kind));
+	id_list(j, "for", r->knots, r->nknots, knot_id, kb);
+	kw_json_key(j, "minutes");
+	kw_json_number(j, r->minutes);
+	kw_json_key(j, "pressure");
+	kw_json_string(j, r->pressure);
+	kw_json_key(j, "frequency");
+	kw_json_string(j, r->frequency);
+	id_list(j, "tags", r->tags, r->ntags, tag_id, kb);
+	strings(j, "steps", r->steps, r->nsteps);
+	strings(j, "cautions", r->cautions, r->ncautions);
+	kw_json_end(j, '}');
+}
+
+static void cached_routine(struct kw_json *j, const struct kw_kb *kb, size_t r,
+			   struct kw_render_cache *cache)
+{
+	struct kw_json once;
+
+	if (!cache) {
+		routine(j, kb, &kb->routines[r]);
+		return;
+	}
+	if (!cache->routines[r].len) {
+		kw_json_init(&once, &cache->routines[r], false);
+		routine(&once, kb, &kb->routines[r]);
+	}
+	kw_json_raw(j, cache->routines[r].data);
+}
+
+static void answers(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res)
+{
+	kw_json_key(j, "answers");
+	kw_json_object(j);
+	for (size_t i = 0; i < kb->nquestions; i++)
+		if (res->values[i].kind != KW_V_UNKNOWN) {
+			kw_json_key(j, kb->questions[i].id);
+			value(j, &kb->questions[i], &res->values[i]);
+		}
+	kw_json_end(j, '}');
+}
+
+static void facts(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res)
+{
+	kw_json_key(j, "facts");
+	kw_json_object(j);
+	for (size_t i = 0; i < res->nfacts_set; i++) {
+		size_t sym = res->facts_set[i];
+		kw_json_key(j, kw_kb_symbol_id(kb, sym));
+		value(j, NULL, &res->values[sym]);
+	}
+	kw_json_end(j, '}');
+}
+
+void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,
+		    const struct kw_json_extra *extra, struct kw_strbuf *out)
+{
+	struct kw_json j;
+
+	kw_json_init(&j, out, extra->pretty);
+	kw_json_object(&j);
+	if (extra->id) {
+		kw_json_key(&j, "id");
+		kw_json_raw(&j, extra->id);
+	}
+	kw_json_key(&j, "version");
+	kw_json_number(&j, 1);
+	triage(&j, kb, res);
+	knots(&j, kb, res);
+	kw_json_key(&j, "routine");
+	kw_json_array(&j);
+	for (size_t i = 0; i < res->nroutines; i++)
+		cached_routine(&j, kb, res->routines[i], extra->pretty ? NULL : extra->cache);
+	kw_json_end(&j, ']');
+	id_list(&j, "avoided", res->avoided, res->navoided, tag_id, kb);
+	id_list(&j, "left_out", res->left_out, res->nleft_out, routine_id, kb);
+	answers(&j, kb, res);
+	facts(&j, kb, res);
+	id_list(&j, "fired", res->fired, res->nfired, rule_id, kb);
+	strings(&j, "warnings", (const char *const *)res->warnings, res->nwarnings);
+	if (extra->why_not) {
+		kw_json_key(&j, "why_not");
+		kw_json_raw(&j, extra->why_not);
+	}
+	kw_json_end(&j, '}');
+}

@@ -1,0 +1,122 @@
+#include <config.h>
+
+#include "util/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK (64 * 1024)
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct kw_arena {
+	struct chunk *head;
+};
+
+static void out_of_memory(void)
+{
+	fputs("knotwise: error: out of memory\n", stderr);
+	exit(70);
+}
+
+void *kw_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *kw_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *kw_xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *kw_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(kw_xmalloc(n), s, n);
+}
+
+void kw_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
+{
+	void **items = items_ptr;
+	size_t n = *cap ? *cap : 8;
+
+	if (need <= *cap)
+		return;
+	while (n < need)
+		n *= 2;
+	if (n > SIZE_MAX / size)     /* catch size_t overflow */
+		out_of_memory();
+	*items = kw_xrealloc(*items, n * size);
+	*cap = n;
+}
+
+struct kw_arena *kw_arena_new(void)
+{
+	return kw_xcalloc(1, sizeof(struct kw_arena));
+}
+
+void kw_arena_free(struct kw_arena *arena)
+{
+	struct chunk *c, *next;
+
+	if (!arena)
+		return;
+	for (c = arena->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(arena);
+}
+
+void *kw_arena_alloc(struct kw_arena *arena, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	struct chunk *c = arena->head;
+	void *p;
+
+	size = (size + align - 1) / align * align;
+	if (!c || c->size - c->used < size) {
+		size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+		c = kw_xmalloc(sizeof *c + cap);
+		c->used = 0;
+		c->size = cap;
+		c->next = arena->head;
+		arena->head = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += size;
+	return memset(p, 0, size);
+}
+
+char *kw_arena_strndup(struct kw_arena *arena, const char *s, size_t n)
+{
+	char *p = kw_arena_alloc(arena, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *kw_arena_strdup(struct kw_arena *arena, const char *s)
+{
+	return kw_arena_strndup(arena, s, strlen(s));
+}
