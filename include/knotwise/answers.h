@@ -24,6 +24,7 @@ struct kw_answers {
 	enum kw_answer_state *state;
 	char **warnings;
 	size_t nwarnings, warnings_cap;
+	bool incomplete;                /* required questions left unanswered */
 	struct kw_arena *arena;         /* texts of text answers */
 };
 

@@ -52,6 +52,13 @@ void kw_engine_run(const struct kw_kb *kb, const struct kw_answers *answers,
 		   struct kw_result *result);
 void kw_result_free(struct kw_result *result);
 
+/* What the person is told to do now: the advice of the first rule (in
+ * firing order) that raised the winning level and has one, else that
+ * level's [message]; NULL when there is neither. */
+const char *kw_triage_advice(const struct kw_kb *kb, const struct kw_result *result);
+/* Does the rule have a `triage LEVEL` action for exactly that level? */
+bool kw_rule_raises(const struct kw_rule *rule, enum kw_level level);
+
 /* Certainty factors (MYCIN): combining evidence, and rounding for output. */
 double kw_cf_combine(double a, double b);
 double kw_cf_round(double cf);

@@ -24,6 +24,30 @@ enum kw_unsure { KW_UNSURE_UNKNOWN, KW_UNSURE_YES, KW_UNSURE_NO };
 enum kw_level { KW_SELF_CARE, KW_PROFESSIONAL, KW_URGENT, KW_EMERGENCY };
 enum kw_kind { KW_RELEASE, KW_STRETCH, KW_STRENGTHEN, KW_POSTURE };
 
+/* The regions of the back (SPEC §6), which the safety nets, the knots'
+ * `region` and the settings' regions_from speak of. */
+enum kw_region { KW_NECK, KW_UPPER_BACK, KW_MID_BACK, KW_LOWER_BACK,
+		 KW_HIP_BUTTOCK, KW_NREGIONS };
+
+/* The [message ID] sections: what a person reads in the result, worded
+ * in the rule files (SPEC §2).  Any other id is a load error. */
+enum kw_message {
+	KW_MSG_LEVEL_SELF_CARE, KW_MSG_LEVEL_PROFESSIONAL, KW_MSG_LEVEL_URGENT,
+	KW_MSG_LEVEL_EMERGENCY,         /* in kw_level order */
+	KW_MSG_SAFETY_NET,
+	KW_MSG_SAFETY_NET_REGION,       /* + kw_region: one per region */
+	KW_MSG_NOTHING_STANDS_OUT = KW_MSG_SAFETY_NET_REGION + KW_NREGIONS,
+	KW_MSG_SCREEN_INCOMPLETE, KW_MSG_DISCLAIMER, KW_MSG_WELCOME,
+	KW_NMESSAGES
+};
+
+/* The journal fields a question may be answered from (SPEC §8). */
+enum kw_journal_field {
+	KW_JOURNAL_NONE, KW_JOURNAL_CONSULTS, KW_JOURNAL_DAYS_SINCE_FIRST,
+	KW_JOURNAL_DAYS_SINCE_LAST, KW_JOURNAL_FIRST_PAIN, KW_JOURNAL_LAST_PAIN,
+	KW_JOURNAL_LAST_LEVEL, KW_JOURNAL_ROUTINE_DAYS, KW_NJOURNAL_FIELDS
+};
+
 /* A known value: an answer or a derived fact.  KW_V_UNKNOWN is "not known". */
 enum kw_vkind {
 	KW_V_UNKNOWN, KW_V_BOOL, KW_V_NUM, KW_V_WORD, KW_V_CHOICE,
@@ -47,14 +71,25 @@ struct kw_index;
 
 struct kw_question {
 	const char *id, *text, *help;
+	const char *item;               /* checklist wording (yesno); else text */
 	enum kw_qtype type;
 	const char **choices, **labels;     /* label NULL when not given */
 	unsigned nchoices;
 	double min, max;
 	struct kw_expr *ask_if;
+	struct kw_expr *recheck_if;     /* yesno: when a `no` is doubted */
 	int order;
 	bool required;
 	enum kw_unsure unsure;
+	enum kw_journal_field journal;  /* answered from the journal, never asked */
+	size_t group;                   /* index in kb->groups, or SIZE_MAX */
+	struct kw_loc loc;
+};
+
+/* A checklist: yes/no questions the questionnaire asks as one screen. */
+struct kw_group {
+	const char *id, *text, *help;
+	size_t *questions, nquestions;  /* in asking order */
 	struct kw_loc loc;
 };
 
@@ -77,7 +112,7 @@ struct kw_action {
 };
 
 struct kw_rule {
-	const char *id, *because, *cond_text;
+	const char *id, *because, *advice, *cond_text;
 	struct kw_expr *cond;
 	struct kw_action *actions;
 	size_t nactions;
@@ -87,7 +122,10 @@ struct kw_rule {
 };
 
 struct kw_knot {
-	const char *id, *name, *where, *refers, *region;
+	const char *id, *name, *where, *refers;
+	int region;                     /* enum kw_region, or -1 */
+	bool has_map;
+	double map_x, map_y;            /* 0-100 across and down, left side */
 	struct kw_loc loc;
 };
 
@@ -100,13 +138,31 @@ struct kw_routine {
 	size_t nsteps, ncautions;
 	size_t *tags, ntags;
 	int minutes, order;
+	bool cut_off;                   /* its `for` knots were disabled */
 	struct kw_loc loc;
 };
 
 struct kw_settings {
 	double min_certainty;
+	double likely_at;       /* a listed knot at or above it is "likely" */
 	int max_knots;
-	long minutes_from;      /* question index, or -1 */
+	/* question indices, or -1 when unset */
+	long minutes_from, regions_from, side_from, pain_from, episode_from;
+};
+
+/* A section that a later one replaced or disabled (JSON `changes`). */
+struct kw_change {
+	const char *kind, *id;
+	bool disabled;
+	bool safety;            /* the section replaced was a safety item */
+	const char *what;       /* a safety item in words (question text or
+				   rule `because`), else NULL */
+	struct kw_loc loc;      /* the header of the later section */
+};
+
+struct kw_message_text {
+	const char *text;       /* NULL when no file gives it */
+	struct kw_loc loc;
 };
 
 struct kw_network;              /* the engine's indexes (engine.c) */
@@ -128,6 +184,11 @@ struct kw_kb {
 	size_t nroutines;
 	const char **tags;
 	size_t ntags;
+	struct kw_group *groups;
+	size_t ngroups;
+	struct kw_message_text messages[KW_NMESSAGES];
+	struct kw_change *changes;
+	size_t nchanges;
 	struct kw_settings settings;
 	struct kw_network *network;
 	struct kw_index *index;         /* id look-up and owned regexes (kb.c) */
@@ -143,6 +204,13 @@ bool kw_kb_find_rule(const struct kw_kb *kb, const char *id, size_t *rule);
 int kw_question_choice(const struct kw_question *q, const char *choice);
 
 const char *kw_level_name(enum kw_level level);
+const char *kw_region_name(enum kw_region region);
+/* The region with this id, or -1. */
+int kw_region_parse(const char *s);
+/* The message with this id (level_urgent, safety_net_neck, ...), or -1. */
+int kw_message_parse(const char *s);
+const char *kw_message_name(enum kw_message message);
+const char *kw_journal_field_name(enum kw_journal_field field);
 bool kw_level_parse(const char *s, enum kw_level *level);
 const char *kw_kind_name(enum kw_kind kind);
 const char *kw_qtype_name(enum kw_qtype type);

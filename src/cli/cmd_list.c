@@ -35,7 +35,8 @@ static struct row rule_row(const struct kw_kb *kb, size_t i)
 static struct row knot_row(const struct kw_kb *kb, size_t i)
 {
 	const struct kw_knot *k = &kb->knots[i];
-	return (struct row){ k->id, k->region, k->name, k->loc };
+	return (struct row){ k->id, k->region >= 0 ? kw_region_name((enum kw_region)k->region) : NULL,
+			     k->name, k->loc };
 }
 
 static struct row routine_row(const struct kw_kb *kb, size_t i)

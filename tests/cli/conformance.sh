@@ -7,7 +7,9 @@ if [ ! -x "$shared/run" ]; then
 	echo "1..0 # SKIP no shared conformance suite at $shared"
 	exit 0
 fi
-"${PYTHON3:-python3}" "$shared/run" --bin "$KNOTWISE" "$shared/cases" "$shared/vignettes" |
+"${PYTHON3:-python3}" "$shared/run" --bin "$KNOTWISE" "$shared/cases" "$shared/cases-next/clinical" \
+	"$shared/cases-next/traps" "$shared/cases-next/consult" "$shared/cases-next/journal" \
+	"$shared/vignettes" |
 awk '/^ok / { n++; print "ok " n " - " $2; next }
      /^FAIL / { n++; print "not ok " n " - " substr($0, 6); next }
      { print "# " $0 }

@@ -12,6 +12,7 @@
 
 #include "util/arena.h"
 #include "knotwise/answers.h"
+#include "knotwise/relevance.h"
 #include "knotwise/expr.h"
 #include "util/scalar.h"
 #include "util/strbuf.h"
@@ -37,6 +38,7 @@ void kw_answers_clear(const struct kw_kb *kb, struct kw_answers *a)
 {
 	memset(a->values, 0, kb->nquestions * sizeof *a->values);
 	memset(a->state, 0, kb->nquestions * sizeof *a->state);
+	a->incomplete = false;
 	free_warnings(a);
 	kw_arena_free(a->arena);
 	a->arena = kw_arena_new();
@@ -210,11 +212,87 @@ static void warn_unsure(const struct kw_kb *kb, struct kw_answers *a, size_t qi)
 				"to be safe", q->id, q->unsure == KW_UNSURE_YES ? "yes" : "no");
 }
 
+struct quoted {
+	const struct kw_kb *kb;
+	const struct kw_answers *a;
+	struct kw_strbuf *sb;
+};
+
+static void quote_answer(size_t sym, bool negative, void *data)
+{
+	struct quoted *qd = data;
+	const struct kw_value *v = &qd->a->values[sym];
+
+	(void)negative;
+	if (sym < qd->kb->nquestions && v->kind == KW_V_TEXT)
+		kw_sb_printf(qd->sb, "%s%s = \"%.100s\"", qd->sb->len ? ", " : "",
+			     qd->kb->questions[sym].id, v->u.str);
+}
+
+/* A `no` that the person's own words contradict (recheck_if holds) counts
+ * as unsure: the cautious reading (SPEC §2, §4).  True when it did. */
+static bool recheck(const struct kw_kb *kb, struct kw_answers *a, size_t qi)
+{
+	const struct kw_question *q = &kb->questions[qi];
+	struct kw_eval ev = { .kb = kb, .values = a->values };
+	struct kw_strbuf why = {0};
+	struct quoted qd = { kb, a, &why };
+
+	if (!q->recheck_if || a->state[qi] != KW_ANSWERED || a->values[qi].kind != KW_V_BOOL ||
+	    a->values[qi].u.b || !kw_expr_eval(q->recheck_if, &ev))
+		return false;
+	kw_expr_visit(q->recheck_if, quote_answer, &qd);
+	a->values[qi] = unsure_value(q);
+	a->state[qi] = KW_UNSURE;
+	kw_answers_warn(a, "'%s' was answered no, but the answers disagree (%s): it "
+			"is taken as unsure%s", q->id, why.len ? kw_sb_str(&why) : q->id,
+			q->unsure == KW_UNSURE_YES ? ", that is yes, to be safe" : "");
+	kw_sb_free(&why);
+	return true;
+}
+
+/* Could any answers to the missing required questions still prevent an
+ * emergency?  Optional questions left unanswered stay unknown. */
+static bool emergency_certain(const struct kw_kb *kb, const struct kw_answers *a,
+			      const bool *missing)
+{
+	struct kw_relevance rel;
+	bool certain;
+
+	kw_relevance_init(&rel, kb);
+	kw_relevance_compute(&rel, kb, a, missing);
+	certain = rel.emergency;
+	kw_relevance_free(&rel);
+	return certain;
+}
+
+/* Required questions left unanswered: an error, unless --partial or an
+ * emergency is certain anyway; then the result says the screen was
+ * incomplete. */
+static bool check_missing(const struct kw_kb *kb, struct kw_answers *a, const bool *missing,
+			  const char *list, bool partial, struct kw_diags *diags)
+{
+	if (!*list)
+		return true;
+	if (partial) {
+		kw_answers_warn(a, "the red-flag screen was incomplete: no answer to %s", list);
+	} else if (emergency_certain(kb, a, missing)) {
+		kw_answers_warn(a, "no answer to %s; the answers given already call for "
+				"emergency care", list);
+	} else {
+		kw_diag(diags, KW_ERROR, (struct kw_loc){0}, "required questions left "
+			"unanswered: %s (answer them, or use --partial)", list);
+		return false;
+	}
+	a->incomplete = true;
+	return true;
+}
+
 bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 		       bool partial, struct kw_diags *diags)
 {
-	struct kw_strbuf missing = {0};
-	bool ok = true;
+	struct kw_strbuf list = {0};
+	bool *missing = kw_xcalloc(kb->nquestions + 1, sizeof *missing), ok;
 
 	for (size_t i = 0; i < kb->nquestions; i++) {
 		size_t qi = kb->ask_order[i];
@@ -229,19 +307,15 @@ bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 			a->values[qi].kind = KW_V_UNKNOWN;
 			continue;
 		}
-		if (a->state[qi] == KW_UNSURE)
+		if (!recheck(kb, a, qi) && a->state[qi] == KW_UNSURE)
 			warn_unsure(kb, a, qi);
-		if (q->required && a->state[qi] == KW_UNANSWERED)
-			kw_sb_printf(&missing, "%s%s", missing.len ? ", " : "", q->id);
+		if (q->required && a->state[qi] == KW_UNANSWERED) {
+			kw_sb_printf(&list, "%s%s", list.len ? ", " : "", q->id);
+			missing[qi] = true;
+		}
 	}
-	if (missing.len && partial) {
-		kw_answers_warn(a, "the red-flag screen was incomplete: no answer to %s",
-				kw_sb_str(&missing));
-	} else if (missing.len) {
-		kw_diag(diags, KW_ERROR, (struct kw_loc){0}, "required questions left "
-			"unanswered: %s (answer them, or use --partial)", kw_sb_str(&missing));
-		ok = false;
-	}
-	kw_sb_free(&missing);
+	ok = check_missing(kb, a, missing, kw_sb_str(&list), partial, diags);
+	kw_sb_free(&list);
+	free(missing);
 	return ok;
 }

@@ -231,6 +231,26 @@ void kw_engine_run(const struct kw_kb *kb, const struct kw_answers *answers,
 	free(run.recommended);
 }
 
+/* The winning rule's advice: the first rule, in firing order, that raised
+ * the level that won and has one; else the level's message (SPEC §5). */
+const char *kw_triage_advice(const struct kw_kb *kb, const struct kw_result *res)
+{
+	for (size_t i = 0; i < res->ntriage_rules; i++) {
+		const struct kw_rule *r = &kb->rules[res->triage_rules[i]];
+		if (r->advice && kw_rule_raises(r, res->triage))
+			return r->advice;
+	}
+	return kb->messages[KW_MSG_LEVEL_SELF_CARE + res->triage].text;
+}
+
+bool kw_rule_raises(const struct kw_rule *r, enum kw_level level)
+{
+	for (size_t i = 0; i < r->nactions; i++)
+		if (r->actions[i].kind == KW_ACT_TRIAGE && r->actions[i].target == level)
+			return true;
+	return false;
+}
+
 void kw_result_free(struct kw_result *res)
 {
 	for (size_t i = 0; i < res->nscores; i++)

@@ -100,30 +100,31 @@ static void add_recommended(struct selection *s, bool posture)
 	}
 }
 
+/* First fit, in list order: a routine that does not fit in what is left
+ * is left out and the next ones are still tried; 0 minutes always fits. */
 static void fit_minutes(const struct kw_kb *kb, struct kw_result *res)
 {
 	const struct kw_value *budget;
-	double total = 0;
+	double left;
+	size_t kept = 0;
 
 	if (kb->settings.minutes_from < 0)
 		return;
 	budget = &res->values[kb->settings.minutes_from];
 	if (budget->kind != KW_V_NUM)
 		return;
-	for (size_t i = 0; i < res->nroutines; i++)
-		total += kb->routines[res->routines[i]].minutes;
+	left = budget->u.num;
 	res->left_out = kw_xcalloc(res->nroutines + 1, sizeof *res->left_out);
-	while (res->nroutines && total > budget->u.num) {
-		size_t r = res->routines[--res->nroutines];
-		total -= kb->routines[r].minutes;
-		res->left_out[res->nleft_out++] = r;
+	for (size_t i = 0; i < res->nroutines; i++) {
+		size_t r = res->routines[i];
+		if (kb->routines[r].minutes <= left) {
+			left -= kb->routines[r].minutes;
+			res->routines[kept++] = r;
+		} else {
+			res->left_out[res->nleft_out++] = r;
+		}
 	}
-	/* dropped from the end; list them in list order */
-	for (size_t i = 0; i < res->nleft_out / 2; i++) {
-		size_t t = res->left_out[i];
-		res->left_out[i] = res->left_out[res->nleft_out - 1 - i];
-		res->left_out[res->nleft_out - 1 - i] = t;
-	}
+	res->nroutines = kept;
 }
 
 void kw_select(const struct kw_kb *kb, struct kw_result *res,

@@ -262,12 +262,25 @@ static bool why_level(struct why *w, enum kw_level level)
 	return false;
 }
 
+/* The change that disabled a knot, routine or rule of that id (the last
+ * one: a later file may define it again), or NULL. */
+static const struct kw_change *disabling(const struct kw_kb *kb, const char *id)
+{
+	const struct kw_change *found = NULL;
+
+	for (size_t i = 0; i < kb->nchanges; i++)
+		if (strcmp(kb->changes[i].id, id) == 0 && strcmp(kb->changes[i].kind, "question"))
+			found = kb->changes[i].disabled ? &kb->changes[i] : NULL;
+	return found;
+}
+
 bool kw_why_not_known(const struct kw_kb *kb, const char *id)
 {
 	enum kw_level level;
 
 	return kw_level_parse(id, &level) || kw_kb_find_knot(kb, id, NULL) ||
-	       kw_kb_find_routine(kb, id, NULL) || kw_kb_find_rule(kb, id, NULL);
+	       kw_kb_find_routine(kb, id, NULL) || kw_kb_find_rule(kb, id, NULL) ||
+	       disabling(kb, id);
 }
 
 static json_t *answer(struct why *w, const char *id, const char *kind, bool reached)
@@ -295,6 +308,13 @@ json_t *kw_why_not(const struct kw_kb *kb, const struct kw_result *res,
 		json_array_append_new(all, answer(&w, id, "routine", why_routine(&w, i)));
 	if (kw_kb_find_rule(kb, id, &i))
 		json_array_append_new(all, answer(&w, id, "rule", why_rule_reached(&w, i)));
+	if (!json_array_size(all) && disabling(kb, id)) {
+		const struct kw_change *c = disabling(kb, id);
+		reason(&w, json_pack("{s:s, s:s, s:i}", "reason", "disabled", "file",
+				     c->loc.file, "line", c->loc.line),
+		       "it was switched off (disabled = yes) at %s:%u", c->loc.file, c->loc.line);
+		json_array_append_new(all, answer(&w, id, c->kind, false));
+	}
 	json_decref(w.reasons);
 	return all;
 }

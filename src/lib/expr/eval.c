@@ -55,9 +55,10 @@ bool kw_value_equal(const struct kw_value *a, const struct kw_value *b)
 	}
 }
 
-static bool eval_cmp(const struct kw_expr *e, const struct kw_value *v)
+static bool eval_cmp(const struct kw_expr *e, const struct kw_value *v,
+		     const struct kw_eval *ev)
 {
-	const struct kw_value *want = &e->values[0];
+	const struct kw_value *want = e->nnames == 2 ? &ev->values[e->syms[1]] : &e->values[0];
 
 	if (e->cmp == KW_EQ || e->cmp == KW_NE)
 		return kw_value_equal(v, want) == (e->cmp == KW_EQ);
@@ -129,7 +130,7 @@ bool kw_expr_eval(const struct kw_expr *e, const struct kw_eval *ev)
 	switch (e->op) {
 	case KW_E_TRUTHY: return kw_value_truthy(v);
 	case KW_E_KNOWN: return true;
-	case KW_E_CMP: return eval_cmp(e, v);
+	case KW_E_CMP: return eval_cmp(e, v, ev);
 	case KW_E_IN: return eval_in(e, v);
 	case KW_E_HAS: return (v->u.set & e->mask) != 0;
 	case KW_E_MATCH: return eval_match(e, v, ev);

@@ -52,7 +52,7 @@ void kw_expr_format(struct kw_strbuf *sb, const struct kw_expr *e)
 	}
 	kw_sb_add(sb, e->names[0]);
 	if (e->op == KW_E_CMP)
-		kw_sb_printf(sb, " %s ", cmp_text[e->cmp]);
+		kw_sb_printf(sb, " %s %s", cmp_text[e->cmp], e->nnames == 2 ? e->names[1] : "");
 	else if (e->op == KW_E_HAS)
 		kw_sb_add(sb, " has ");
 	else if (e->op == KW_E_MATCH)

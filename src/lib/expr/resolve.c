@@ -53,6 +53,13 @@ static const char *what_is(const struct resolver *r, size_t sym)
 	return q ? kw_qtype_name(q->type) : "derived fact";
 }
 
+/* A fact that nothing sets any more (its setters, or the question of that
+ * name, were disabled): any test of it reads as unknown (SPEC §2). */
+static bool is_orphan(const struct resolver *r, size_t sym)
+{
+	return sym >= r->kb->nquestions && r->kb->facts[sym - r->kb->nquestions].kinds == 0;
+}
+
 static bool resolve_id(struct resolver *r, const char *name, unsigned col,
 		       size_t *sym)
 {
@@ -67,11 +74,11 @@ static bool resolve_id(struct resolver *r, const char *name, unsigned col,
 			error(r, col, "unknown question or fact '%s'", name);
 		return false;
 	}
-	if (!r->scope->questions_only)
+	if (!r->scope->questions_only || is_orphan(r, *sym))
 		return true;
 	if (*sym >= r->kb->nquestions) {
-		error(r, col, "ask_if may name only questions, and '%s' is a derived fact",
-		      name);
+		error(r, col, "'%s' is a derived fact, and this condition may name "
+		      "only questions", name);
 		return false;
 	}
 	if (r->scope->position[*sym] >= r->scope->before_position) {
@@ -184,11 +191,36 @@ static bool is_numeric(const struct resolver *r, size_t sym)
 	return r->kb->facts[sym - r->kb->nquestions].kinds == 1u << KW_V_NUM;
 }
 
+/* `pain_level > journal_last_pain`: an ordering between two numeric ids
+ * keeps both as the names it tests, and no literal (SPEC §3). */
+static void compare_ids(struct resolver *r, struct kw_expr *e)
+{
+	const char **names = kw_arena_alloc(r->kb->arena, 2 * sizeof *names);
+	size_t *syms = kw_arena_alloc(r->kb->arena, 2 * sizeof *syms);
+
+	names[0] = e->names[0];
+	syms[0] = e->syms[0];
+	names[1] = e->lits[0].text;
+	if (!resolve_id(r, names[1], e->lits[0].col, &syms[1]))
+		return;
+	if (!is_numeric(r, syms[1]) && !is_orphan(r, syms[1])) {
+		error(r, e->lits[0].col, "'%s' is a %s: only numbers and scales can be "
+		      "compared with <, <=, > or >=", names[1], what_is(r, syms[1]));
+		return;
+	}
+	e->names = names;
+	e->syms = syms;
+	e->nnames = 2;
+	e->nlits = 0;
+}
+
 static void check_cmp(struct resolver *r, struct kw_expr *e)
 {
 	const struct kw_question *q = question_of(r, e->syms[0]);
 
-	if (e->cmp >= KW_LT && !is_numeric(r, e->syms[0]))
+	if (e->cmp >= KW_LT && is_numeric(r, e->syms[0]) && e->lits[0].kind == KW_LIT_WORD)
+		compare_ids(r, e);
+	else if (e->cmp >= KW_LT && !is_numeric(r, e->syms[0]))
 		error(r, e->col, "'%s' is a %s: only numbers and scales can be compared "
 		      "with <, <=, > or >=", e->names[0], what_is(r, e->syms[0]));
 	else if (q && q->type == KW_MULTI)
@@ -258,7 +290,7 @@ static void resolve_node(struct resolver *r, struct kw_expr *e)
 	for (size_t i = 0; i < e->nnames; i++)
 		if (!resolve_id(r, e->names[i], e->col, &e->syms[i]))
 			ids_ok = false;
-	if (ids_ok && e->op != KW_E_COUNT)
+	if (ids_ok && e->op != KW_E_COUNT && !is_orphan(r, e->syms[0]))
 		check_test(r, e);
 }
 

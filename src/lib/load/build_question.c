@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <float.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +116,31 @@ static void read_flags(struct kw_builder *b, const struct kw_raw_section *s,
 			: "unknown for a non-yesno question", e->value);
 }
 
+/* `item` and `recheck_if` belong to yes/no questions; `journal` names one
+ * of the journal's fields (SPEC §2, §8). */
+static void read_extras(struct kw_builder *b, const struct kw_raw_section *s,
+			struct kw_question *q)
+{
+	const struct kw_raw_entry *e;
+
+	q->item = (e = kw_entry(s, "item")) ? e->value : NULL;
+	if (e && q->type != KW_YESNO)
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e),
+			"'item' applies only to yesno questions");
+	if ((e = kw_entry(s, "recheck_if")) && q->type != KW_YESNO)
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e),
+			"'recheck_if' applies only to yesno questions");
+	if (!(e = kw_entry(s, "journal")))
+		return;
+	for (int f = KW_JOURNAL_CONSULTS; f < KW_NJOURNAL_FIELDS; f++)
+		if (strcmp(e->value, kw_journal_field_name((enum kw_journal_field)f)) == 0)
+			q->journal = (enum kw_journal_field)f;
+	if (!q->journal)
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "unknown journal field "
+			"'%s' (consults, days_since_first, days_since_last, first_pain, "
+			"last_pain, last_level or routine_days)", e->value);
+}
+
 static void build_question(struct kw_builder *b, const struct kw_raw_section *s,
 			   struct kw_question *q)
 {
@@ -122,6 +148,7 @@ static void build_question(struct kw_builder *b, const struct kw_raw_section *s,
 
 	q->id = s->id;
 	q->loc = s->loc;
+	q->group = SIZE_MAX;
 	q->text = (e = kw_entry(s, "text")) ? e->value : "";
 	q->help = (e = kw_entry(s, "help")) ? e->value : NULL;
 	if ((e = kw_entry(s, "type")) && !parse_type(e->value, &q->type))
@@ -140,6 +167,7 @@ static void build_question(struct kw_builder *b, const struct kw_raw_section *s,
 		kw_diag(b->diags, KW_ERROR, s->loc, "min is above max in [question %s]",
 			q->id);
 	read_flags(b, s, q);
+	read_extras(b, s, q);
 }
 
 static int compare_asking(const void *pa, const void *pb, void *questions)
@@ -166,19 +194,23 @@ void kw_build_questions(struct kw_builder *b)
 	}
 	kb->nquestions = n;
 	qsort_r(kb->ask_order, n, sizeof *kb->ask_order, compare_asking, kb->questions);
+	b->position = kw_xcalloc(n + 1, sizeof *b->position);
+	for (size_t i = 0; i < n; i++)
+		b->position[kb->ask_order[i]] = i;
 }
 
 void kw_build_resolve_questions(struct kw_builder *b)
 {
 	struct kw_kb *kb = b->kb;
-	size_t *position = kw_xcalloc(kb->nquestions, sizeof *position);
+	size_t *position = b->position;
 
-	for (size_t i = 0; i < kb->nquestions; i++)
-		position[kb->ask_order[i]] = i;
 	for (size_t i = 0; i < kb->nquestions; i++) {
-		struct kw_scope scope = { true, position[i], position };
-		kb->questions[i].ask_if = kw_build_condition(b, b->sections.of[KW_SEC_QUESTION][i],
-							     "ask_if", &scope);
+		const struct kw_raw_section *s = b->sections.of[KW_SEC_QUESTION][i];
+		struct kw_scope ask = { true, position[i], position };
+		struct kw_scope recheck = { true, SIZE_MAX, position };
+		kb->questions[i].ask_if = kw_build_condition(b, s, "ask_if", &ask);
+		if (kb->questions[i].type == KW_YESNO)
+			kb->questions[i].recheck_if = kw_build_condition(b, s, "recheck_if",
+									 &recheck);
 	}
-	free(position);
 }

@@ -1,5 +1,5 @@
 /*
- * build_routine: [knot ID], [routine ID] and [settings] sections.
+ * build_routine: [knot ID] and [routine ID] sections.
  */
 #include <config.h>
 
@@ -13,33 +13,47 @@
 
 #define MAX_LIST 256
 
-static const char *const regions[] = {
-	"neck", "upper_back", "mid_back", "lower_back", "hip_buttock"
-};
-
 static const char *value_of(const struct kw_raw_section *s, const char *key)
 {
 	const struct kw_raw_entry *e = kw_entry(s, key);
 	return e ? e->value : NULL;
 }
 
+/* `map = X, Y`: where the handout's drawing marks the knot, 0-100 across
+ * and down a back seen from behind, left side. */
+static void read_map(struct kw_builder *b, const struct kw_raw_section *s,
+		     struct kw_knot *k)
+{
+	const struct kw_raw_entry *e = kw_entry(s, "map");
+	char *copy, *items[3];
+
+	if (!e)
+		return;
+	copy = kw_xstrdup(e->value);
+	k->has_map = kw_split_commas(copy, items, 3) == 2 &&
+		     kw_parse_decimal(items[0], &k->map_x) && k->map_x >= 0 && k->map_x <= 100 &&
+		     kw_parse_decimal(items[1], &k->map_y) && k->map_y >= 0 && k->map_y <= 100;
+	if (!k->has_map)
+		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "'map' is 'X, Y' with "
+			"both from 0 to 100, not '%s'", e->value);
+	free(copy);
+}
+
 static void build_knot(struct kw_builder *b, const struct kw_raw_section *s,
 		       struct kw_knot *k)
 {
 	const struct kw_raw_entry *e = kw_entry(s, "region");
-	bool known = false;
 
 	k->id = s->id;
 	k->loc = s->loc;
 	k->name = value_of(s, "name") ? value_of(s, "name") : s->id;
 	k->where = value_of(s, "where");
 	k->refers = value_of(s, "refers");
-	k->region = e ? e->value : NULL;
-	for (size_t i = 0; e && i < sizeof regions / sizeof *regions; i++)
-		known |= strcmp(e->value, regions[i]) == 0;
-	if (e && !known)
+	k->region = e ? kw_region_parse(e->value) : -1;
+	if (e && k->region < 0)
 		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "unknown region '%s' "
 			"(neck, upper_back, mid_back, lower_back or hip_buttock)", e->value);
+	read_map(b, s, k);
 }
 
 void kw_build_knots(struct kw_builder *b)
@@ -81,6 +95,7 @@ static void read_knots(struct kw_builder *b, const struct kw_raw_section *s,
 {
 	const struct kw_raw_entry *e = kw_entry(s, "for");
 	char *items[MAX_LIST];
+	struct kw_disabled *off;
 	size_t n;
 
 	if (!e)
@@ -90,9 +105,11 @@ static void read_knots(struct kw_builder *b, const struct kw_raw_section *s,
 	for (size_t i = 0; i < n; i++)
 		if (kw_kb_find_knot(b->kb, items[i], &r->knots[r->nknots]))
 			r->nknots++;
+		else if ((off = kw_find_disabled(&b->sections, KW_SEC_KNOT, items[i])))
+			kw_disabled_took(off, "the 'for' entries of routines", s->id),
+			r->cut_off = true;
 		else
-			kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e),
-				"unknown knot '%s' in 'for'", items[i]);
+			kw_unknown_ref(b, kw_entry_loc(s, e), "knot", items[i], "in 'for'");
 }
 
 static void read_tags(struct kw_builder *b, const struct kw_raw_section *s,
@@ -197,45 +214,4 @@ void kw_build_resolve_routines(struct kw_builder *b)
 	for (size_t i = 0; i < kb->nroutines; i++)
 		kb->routines[i].cond = kw_build_condition(b, b->sections.of[KW_SEC_ROUTINE][i],
 							  "if", &scope);
-}
-
-static void apply_setting(struct kw_builder *b, const struct kw_raw_entry *e,
-			  struct kw_loc loc)
-{
-	struct kw_settings *set = &b->kb->settings;
-	size_t q;
-	long n;
-
-	if (strcmp(e->key, "min_certainty") == 0) {
-		if (!kw_parse_decimal(e->value, &set->min_certainty) ||
-		    set->min_certainty < 0 || set->min_certainty > 1)
-			kw_diag(b->diags, KW_ERROR, loc, "'min_certainty' must be a "
-				"number from 0 to 1, not '%s'", e->value);
-	} else if (strcmp(e->key, "max_knots") == 0) {
-		if (kw_parse_int(e->value, 0, 1000000, &n))
-			set->max_knots = (int)n;
-		else
-			kw_diag(b->diags, KW_ERROR, loc, "'max_knots' must be a "
-				"whole number, not '%s'", e->value);
-	} else if (!kw_kb_find_symbol(b->kb, e->value, &q) || q >= b->kb->nquestions) {
-		kw_diag(b->diags, KW_ERROR, loc, "'minutes_from' names '%s', which is "
-			"not a question", e->value);
-	} else if (b->kb->questions[q].type != KW_NUMBER &&
-		   b->kb->questions[q].type != KW_SCALE) {
-		kw_diag(b->diags, KW_ERROR, loc, "'minutes_from' needs a number or "
-			"scale question, and '%s' is a %s", e->value,
-			kw_qtype_name(b->kb->questions[q].type));
-	} else {
-		set->minutes_from = (long)q;
-	}
-}
-
-void kw_build_settings(struct kw_builder *b)
-{
-	const struct kw_sections *secs = &b->sections;
-
-	for (size_t i = 0; i < secs->nsettings; i++) {
-		const struct kw_setting *set = &secs->settings[i];
-		apply_setting(b, set->entry, kw_entry_loc(set->section, set->entry));
-	}
 }

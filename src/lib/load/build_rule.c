@@ -51,6 +51,40 @@ static bool is_set_action(const char *text)
 	return strncmp(text, "set", 3) == 0 && isspace((unsigned char)text[3]);
 }
 
+/* Call fn with the fact of each `set` action of the section. */
+static void each_set_fact(const struct kw_raw_section *s,
+			  void (*fn)(const char *fact, void *data), void *data)
+{
+	for (size_t j = 0; j < s->nentries; j++) {
+		char *copy, *fact, *value;
+		if (strcmp(s->entries[j].key, "then") != 0 ||
+		    !is_set_action(s->entries[j].value))
+			continue;
+		copy = kw_xstrdup(s->entries[j].value);
+		if (split_set(copy, &fact, &value))
+			fn(fact, data);
+		free(copy);
+	}
+}
+
+struct fact_search {
+	const char *fact;
+	bool found;
+};
+
+static void match_fact(const char *fact, void *data)
+{
+	struct fact_search *f = data;
+	f->found |= strcmp(fact, f->fact) == 0;
+}
+
+static bool sets_fact(const struct kw_raw_section *s, const char *fact)
+{
+	struct fact_search f = { fact, false };
+	each_set_fact(s, match_fact, &f);
+	return f.found;
+}
+
 static void register_fact(struct kw_kb *kb, const char *id, size_t *cap)
 {
 	if (!kw_valid_id(id) || kw_kb_find_symbol(kb, id, NULL))
@@ -63,22 +97,49 @@ static void register_fact(struct kw_kb *kb, const char *id, size_t *cap)
 	kb->nfacts++;
 }
 
+struct registrar {
+	struct kw_kb *kb;
+	size_t cap;
+};
+
+static void register_set_fact(const char *fact, void *data)
+{
+	struct registrar *r = data;
+	register_fact(r->kb, fact, &r->cap);
+}
+
+/* The facts rules set, and the names a disabled section took away (the
+ * facts of a disabled rule, a disabled question): those stay names that
+ * tests may use, read as unknown when nothing sets them (SPEC §2). */
 void kw_build_facts(struct kw_builder *b)
 {
-	size_t cap = 0;
+	const struct kw_sections *secs = &b->sections;
+	struct registrar r = { b->kb, 0 };
 
-	for (size_t i = 0; i < b->sections.len[KW_SEC_RULE]; i++) {
-		const struct kw_raw_section *s = b->sections.of[KW_SEC_RULE][i];
-		for (size_t j = 0; j < s->nentries; j++) {
-			char *copy, *fact, *value;
-			if (strcmp(s->entries[j].key, "then") != 0 ||
-			    !is_set_action(s->entries[j].value))
-				continue;
-			copy = kw_xstrdup(s->entries[j].value);
-			if (split_set(copy, &fact, &value))
-				register_fact(b->kb, fact, &cap);
-			free(copy);
-		}
+	for (size_t i = 0; i < secs->len[KW_SEC_RULE]; i++)
+		each_set_fact(secs->of[KW_SEC_RULE][i], register_set_fact, &r);
+	for (size_t i = 0; i < secs->ndisabled; i++) {
+		const struct kw_disabled *d = &secs->disabled[i];
+		if (d->kind == KW_SEC_RULE)
+			each_set_fact(d->was, register_set_fact, &r);
+		else if (d->kind == KW_SEC_QUESTION)
+			register_fact(b->kb, d->was->id, &r.cap);
+	}
+}
+
+/* A fact no remaining rule sets: tests of it read as unknown. */
+void kw_report_orphan_facts(struct kw_builder *b)
+{
+	struct kw_kb *kb = b->kb;
+
+	for (size_t i = 0; i < b->sections.ndisabled; i++) {
+		struct kw_disabled *d = &b->sections.disabled[i];
+		if (d->kind != KW_SEC_RULE)
+			continue;
+		for (size_t f = 0; f < kb->nfacts; f++)
+			if (kb->facts[f].kinds == 0 && sets_fact(d->was, kb->facts[f].id))
+				kw_disabled_took(d, "facts no rule sets any more (tests of "
+						 "them read as unknown)", kb->facts[f].id);
 	}
 }
 
@@ -122,31 +183,17 @@ static bool parse_set(struct kw_builder *b, struct kw_loc loc, char *text,
 	return true;
 }
 
-static void unknown_ref(struct kw_builder *b, struct kw_loc loc, const char *what,
-			const char *id, const struct kw_map *map,
-			const char *(*name_of)(const struct kw_kb *, size_t))
+/* A knot or routine that a disabled section took away: the action goes
+ * with it, and the disabling line's note says so. */
+static bool dropped(struct kw_builder *b, enum kw_section_kind kind, const char *id)
 {
-	struct kw_suggest s = { .word = id };
-	const char *hint;
+	struct kw_disabled *off = kw_find_disabled(&b->sections, kind, id);
 
-	for (size_t i = 0; i < map->len; i++)
-		kw_suggest_offer(&s, name_of(b->kb, i));
-	hint = kw_suggest_result(&s);
-	if (hint)
-		kw_diag(b->diags, KW_ERROR, loc, "unknown %s '%s'; did you mean '%s'?",
-			what, id, hint);
-	else
-		kw_diag(b->diags, KW_ERROR, loc, "unknown %s '%s'", what, id);
-}
-
-static const char *knot_name(const struct kw_kb *kb, size_t i)
-{
-	return kb->knots[i].id;
-}
-
-static const char *routine_name(const struct kw_kb *kb, size_t i)
-{
-	return kb->routines[i].id;
+	if (!off)
+		return false;
+	b->dropped++;
+	b->last_drop = off;
+	return true;
 }
 
 static bool parse_suspect(struct kw_builder *b, struct kw_loc loc,
@@ -157,7 +204,8 @@ static bool parse_suspect(struct kw_builder *b, struct kw_loc loc,
 		return false;
 	}
 	if (!kw_kb_find_knot(b->kb, w->w[1], &a->target)) {
-		unknown_ref(b, loc, "knot", w->w[1], &b->kb->index->knots, knot_name);
+		if (!dropped(b, KW_SEC_KNOT, w->w[1]))
+			kw_unknown_ref(b, loc, "knot", w->w[1], NULL);
 		return false;
 	}
 	if (!kw_parse_decimal(w->w[2], &a->cf) || a->cf < -1 || a->cf > 1) {
@@ -183,8 +231,8 @@ static bool parse_other(struct kw_builder *b, struct kw_loc loc,
 		a->kind = KW_ACT_RECOMMEND;
 		if (kw_kb_find_routine(b->kb, w->w[1], &a->target))
 			return true;
-		unknown_ref(b, loc, "routine", w->w[1], &b->kb->index->routines,
-			    routine_name);
+		if (!dropped(b, KW_SEC_ROUTINE, w->w[1]))
+			kw_unknown_ref(b, loc, "routine", w->w[1], NULL);
 	} else if (strcmp(verb, "avoid") == 0) {
 		a->kind = KW_ACT_AVOID;
 		a->target = kw_kb_intern_tag(b->kb, w->w[1]);
@@ -230,16 +278,18 @@ static bool parse_action(struct kw_builder *b, struct kw_loc loc,
 	return ok;
 }
 
-static void build_rule(struct kw_builder *b, const struct kw_raw_section *s,
+/* False when the rule is left with no action because what its actions
+ * named was disabled: then it goes too (SPEC §2). */
+static bool build_rule(struct kw_builder *b, const struct kw_raw_section *s,
 		       struct kw_rule *r)
 {
 	const struct kw_raw_entry *e;
+	size_t n = 0, dropped_before = b->dropped;
 	long priority = 0;
-	size_t n = 0;
 
-	r->id = s->id;
-	r->loc = s->loc;
+	*r = (struct kw_rule){ .id = s->id, .loc = s->loc };
 	r->because = (e = kw_entry(s, "because")) ? e->value : NULL;
+	r->advice = (e = kw_entry(s, "advice")) ? e->value : NULL;
 	r->cond_text = (e = kw_entry(s, "if")) ? e->value : "";
 	if ((e = kw_entry(s, "priority")) &&
 	    !kw_parse_int(e->value, -1000000000L, 1000000000L, &priority))
@@ -255,19 +305,30 @@ static void build_rule(struct kw_builder *b, const struct kw_raw_section *s,
 		    parse_action(b, kw_entry_loc(s, e), e->value, &r->actions[r->nactions]))
 			r->nactions++;
 	}
+	if (b->dropped != dropped_before)
+		kw_disabled_took(b->last_drop, r->nactions ? "its actions in rules"
+				 : "rules left with no action", s->id);
+	return r->nactions || b->dropped == dropped_before;
 }
 
+/* Rules left with nothing to do leave the list, and their sections the
+ * builder's list, so that both stay in step for resolving. */
 void kw_build_rules(struct kw_builder *b)
 {
 	struct kw_kb *kb = b->kb;
-	size_t n = b->sections.len[KW_SEC_RULE];
+	struct kw_sections *secs = &b->sections;
+	size_t n = secs->len[KW_SEC_RULE], kept = 0;
 
-	kb->rules = kw_xcalloc(n, sizeof *kb->rules);
+	kb->rules = kw_xcalloc(n + 1, sizeof *kb->rules);
 	for (size_t i = 0; i < n; i++) {
-		build_rule(b, b->sections.of[KW_SEC_RULE][i], &kb->rules[i]);
-		kw_map_put(&kb->index->rules, kb->rules[i].id, i);
+		const struct kw_raw_section *s = secs->of[KW_SEC_RULE][i];
+		if (!build_rule(b, s, &kb->rules[kept]))
+			continue;
+		secs->of[KW_SEC_RULE][kept] = s;
+		kw_map_put(&kb->index->rules, kb->rules[kept].id, kept);
+		kept++;
 	}
-	kb->nrules = n;
+	secs->len[KW_SEC_RULE] = kb->nrules = kept;
 }
 
 void kw_build_resolve_rules(struct kw_builder *b)

@@ -51,7 +51,7 @@ static void line_error(struct reader *r, const char *fmt, ...)
 static bool known_kind(const char *kind)
 {
 	static const char *const kinds[] = {
-		"question", "rule", "knot", "routine", "settings"
+		"question", "rule", "knot", "routine", "group", "message", "settings"
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
 		if (strcmp(kind, kinds[i]) == 0)
@@ -94,7 +94,7 @@ static void read_header(struct reader *r, char *line)
 		line_error(r, "empty section header");
 	} else if (!known_kind(kind)) {
 		line_error(r, "unknown section kind '%s' (question, rule, knot, "
-			   "routine or settings)", kind);
+			   "routine, group, message or settings)", kind);
 	} else if (strtok_r(NULL, " \t", &rest)) {
 		line_error(r, "section header has more than a kind and an id");
 	} else if (strcmp(kind, "settings") == 0) {

@@ -1,10 +1,13 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/arena.h"
 #include "knotwise/expr.h"
 #include "knotwise/lint.h"
+#include "util/strbuf.h"
+#include "ruleset/kb_internal.h"
 
 struct lint {
 	const struct kw_kb *kb;
@@ -53,7 +56,8 @@ static bool impossible_test(const struct lint *l, const struct kw_expr *e)
 		if (sym >= kb->nquestions)
 			return l->dead[kb->nrules + sym - kb->nquestions];
 		q = &kb->questions[sym];
-		if (e->op != KW_E_CMP || (q->type != KW_SCALE && q->type != KW_NUMBER))
+		if (e->op != KW_E_CMP || e->nnames != 1 ||
+		    (q->type != KW_SCALE && q->type != KW_NUMBER))
 			return false;
 		v = e->values[0].u.num;
 		switch (e->cmp) {
@@ -181,7 +185,7 @@ static void unreachable_routines(struct lint *l)
 	for (size_t r = 0; r < kb->nroutines; r++) {
 		for (size_t i = 0; i < kb->routines[r].nknots; i++)
 			treated[kb->routines[r].knots[i]] = true;
-		if (!reached[r] && !kb->routines[r].nknots)
+		if (!reached[r] && !kb->routines[r].nknots && !kb->routines[r].cut_off)
 			kw_diag(l->diags, KW_WARNING, kb->routines[r].loc, "routine '%s' "
 				"treats no knot and no rule recommends it", kb->routines[r].id);
 	}
@@ -210,6 +214,51 @@ static void unexplained_evidence(struct lint *l)
 	}
 }
 
+/* SPEC §2: a missing message is left out of the output, so say which. */
+static void missing_messages(struct lint *l)
+{
+	struct kw_strbuf list = {0};
+
+	for (int m = 0; m < KW_NMESSAGES; m++)
+		if (!l->kb->messages[m].text)
+			kw_sb_printf(&list, "%s%s", list.len ? ", " : "",
+				     kw_message_name((enum kw_message)m));
+	if (list.len)
+		kw_diag(l->diags, KW_WARNING, (struct kw_loc){0}, "no [message] for %s: "
+			"results leave %s out", kw_sb_str(&list),
+			strchr(kw_sb_str(&list), ',') ? "those texts" : "that text");
+	kw_sb_free(&list);
+}
+
+/* An avoided tag that no routine carries is fine (a rule may guard
+ * against a therapist's additions), unless it is one letter or two from
+ * a tag that routines do carry: then it is a typo, and avoids nothing. */
+static void misspelt_tags(struct lint *l)
+{
+	const struct kw_kb *kb = l->kb;
+	bool *carried = kw_xcalloc(kb->ntags + 1, sizeof *carried);
+
+	for (size_t r = 0; r < kb->nroutines; r++)
+		for (size_t i = 0; i < kb->routines[r].ntags; i++)
+			carried[kb->routines[r].tags[i]] = true;
+	for (size_t r = 0; r < kb->nrules; r++)
+		for (size_t i = 0; i < kb->rules[r].nactions; i++) {
+			const struct kw_action *a = &kb->rules[r].actions[i];
+			struct kw_suggest s = { 0 };
+			if (a->kind != KW_ACT_AVOID || carried[a->target])
+				continue;
+			s.word = kb->tags[a->target];
+			for (size_t t = 0; t < kb->ntags; t++)
+				if (carried[t])
+					kw_suggest_offer(&s, kb->tags[t]);
+			if (kw_suggest_result(&s))
+				kw_diag(l->diags, KW_WARNING, (struct kw_loc){ kb->rules[r].loc.file,
+					a->line, kb->rules[r].loc.file_rank }, "no routine carries the "
+					"tag '%s'; did you mean '%s'?", s.word, kw_suggest_result(&s));
+		}
+	free(carried);
+}
+
 void kw_lint(const struct kw_kb *kb, struct kw_diags *diags)
 {
 	struct lint l = { .kb = kb, .diags = diags };
@@ -225,6 +274,8 @@ void kw_lint(const struct kw_kb *kb, struct kw_diags *diags)
 	}
 	unreachable_routines(&l);
 	unexplained_evidence(&l);
+	missing_messages(&l);
+	misspelt_tags(&l);
 	free(l.used);
 	free(l.dead);
 }

@@ -93,17 +93,23 @@ static void build(struct loader *l)
 {
 	struct kw_builder b = { .kb = l->kb, .diags = l->diags };
 
-	kw_sections_merge(&b.sections, &l->raw, l->diags);
+	kw_sections_merge(&b, &l->raw);
 	kw_build_questions(&b);
 	kw_build_facts(&b);
 	kw_build_knots(&b);
 	kw_build_routines(&b);
 	kw_build_rules(&b);
+	kw_report_orphan_facts(&b);
+	kw_build_groups(&b);
+	kw_build_messages(&b);
 	kw_build_settings(&b);
 	kw_build_resolve_questions(&b);
 	kw_build_resolve_rules(&b);
 	kw_build_resolve_routines(&b);
+	kw_check_group_gates(&b);
+	kw_report_disabled(&b);
 	kw_sections_free(&b.sections);
+	free(b.position);
 }
 
 const struct kw_limits kw_default_limits = {

@@ -25,16 +25,17 @@ struct key_spec {
 static const struct key_spec question_keys[] = {
 	{ "text", REQUIRED }, { "type", REQUIRED }, { "choice", REPEATABLE },
 	{ "min", 0 }, { "max", 0 }, { "help", 0 }, { "ask_if", 0 },
-	{ "order", 0 }, { "required", 0 }, { "unsure", 0 }, { "disabled", 0 },
+	{ "order", 0 }, { "required", 0 }, { "unsure", 0 }, { "item", 0 },
+	{ "recheck_if", 0 }, { "journal", 0 }, { "disabled", 0 },
 	{ NULL, 0 }
 };
 static const struct key_spec rule_keys[] = {
 	{ "if", REQUIRED }, { "then", REQUIRED | REPEATABLE }, { "priority", 0 },
-	{ "because", 0 }, { "disabled", 0 }, { NULL, 0 }
+	{ "because", 0 }, { "advice", 0 }, { "disabled", 0 }, { NULL, 0 }
 };
 static const struct key_spec knot_keys[] = {
 	{ "name", REQUIRED }, { "where", 0 }, { "refers", 0 }, { "region", 0 },
-	{ "disabled", 0 }, { NULL, 0 }
+	{ "map", 0 }, { "disabled", 0 }, { NULL, 0 }
 };
 static const struct key_spec routine_keys[] = {
 	{ "title", REQUIRED }, { "kind", REQUIRED }, { "for", 0 }, { "if", 0 },
@@ -43,16 +44,25 @@ static const struct key_spec routine_keys[] = {
 	{ "caution", REPEATABLE }, { "order", 0 }, { "disabled", 0 },
 	{ NULL, 0 }
 };
+static const struct key_spec group_keys[] = {
+	{ "text", REQUIRED }, { "questions", REQUIRED }, { "help", 0 },
+	{ "disabled", 0 }, { NULL, 0 }
+};
+static const struct key_spec message_keys[] = {
+	{ "text", REQUIRED }, { "disabled", 0 }, { NULL, 0 }
+};
 static const struct key_spec settings_keys[] = {
-	{ "min_certainty", 0 }, { "max_knots", 0 }, { "minutes_from", 0 },
-	{ NULL, 0 }
+	{ "min_certainty", 0 }, { "max_knots", 0 }, { "likely_at", 0 },
+	{ "minutes_from", 0 }, { "regions_from", 0 }, { "side_from", 0 },
+	{ "pain_from", 0 }, { "episode_from", 0 }, { NULL, 0 }
 };
 
 static const char *const kind_names[KW_SEC_KINDS] = {
-	"question", "rule", "knot", "routine", "settings"
+	"question", "rule", "knot", "routine", "group", "message", "settings"
 };
 static const struct key_spec *const kind_keys[KW_SEC_KINDS] = {
-	question_keys, rule_keys, knot_keys, routine_keys, settings_keys
+	question_keys, rule_keys, knot_keys, routine_keys, group_keys,
+	message_keys, settings_keys
 };
 
 const struct kw_raw_entry *kw_entry(const struct kw_raw_section *s,
@@ -139,6 +149,9 @@ static bool is_disabled(const struct kw_raw_section *s, struct kw_diags *diags)
 	if (e && !kw_parse_yesno(e->value, &off))
 		kw_diag(diags, KW_ERROR, kw_entry_loc(s, e),
 			"'disabled' is yes or no, not '%s'", e->value);
+	if (off && s->nentries > 1)
+		kw_diag(diags, KW_WARNING, kw_entry_loc(s, e), "[%s %s] is disabled, "
+			"so its other keys are ignored", s->kind, s->id);
 	return off;
 }
 
@@ -151,18 +164,107 @@ static void check_required(const struct kw_raw_section *s,
 				s->kind, s->id, k->name);
 }
 
+bool kw_section_is_safety(const struct kw_raw_section *s)
+{
+	bool yes = false;
+
+	if (strcmp(s->kind, "question") == 0) {
+		const struct kw_raw_entry *e = kw_entry(s, "required");
+		return e && kw_parse_yesno(e->value, &yes) && yes;
+	}
+	if (strcmp(s->kind, "rule") != 0)
+		return false;
+	for (size_t i = 0; i < s->nentries; i++) {
+		const char *v = s->entries[i].value;
+		if (strcmp(s->entries[i].key, "then") != 0)
+			continue;
+		if (strncmp(v, "avoid", 5) == 0 || (strncmp(v, "triage", 6) == 0 &&
+		    (strstr(v, "urgent") || strstr(v, "emergency"))))
+			return true;
+	}
+	return false;
+}
+
+/* Each kind and id has one slot: the section in force (or the one that
+ * disabled it) and the last definition that was in force. */
 struct slot {
-	const struct kw_raw_section *section;
+	const struct kw_raw_section *section, *was;
 	bool disabled;
 };
 
-static void note_override(const struct kw_raw_section *now,
-			  const struct kw_raw_section *before, bool disabled,
-			  struct kw_diags *diags)
+struct merge {
+	struct kw_builder *b;
+	struct kw_map by_id;            /* "kind id" -> slot */
+	struct kw_arena *keys;
+	struct slot *slots;
+	size_t nslots, changes_cap, disabled_cap;
+};
+
+static const char *slot_key(struct merge *m, const char *kind, const char *id)
 {
-	kw_diag(diags, KW_NOTE, now->loc, "%s %s '%s' from %s:%u",
-		disabled ? "disables" : "replaces", now->kind, now->id,
-		before->loc.file, before->loc.line);
+	char *key = kw_arena_alloc(m->keys, strlen(kind) + strlen(id) + 2);
+	return strcat(strcat(strcpy(key, kind), " "), id);
+}
+
+/* "did you mean" for a disabling that finds nothing: the same id under
+ * another kind first (a routine disabled as a rule), else a close id. */
+static void disabled_missing(struct merge *m, const struct kw_raw_section *s)
+{
+	struct kw_suggest sug = { .word = s->id };
+	const char *other = NULL;
+	size_t at;
+
+	for (int k = 0; k < KW_SEC_SETTINGS && !other; k++)
+		if (kw_map_get(&m->by_id, slot_key(m, kind_names[k], s->id), &at) &&
+		    !m->slots[at].disabled)
+			other = kind_names[k];
+	for (size_t i = 0; i < m->nslots && !other; i++)
+		if (!m->slots[i].disabled && strcmp(m->slots[i].section->kind, s->kind) == 0)
+			kw_suggest_offer(&sug, m->slots[i].section->id);
+	if (other)
+		kw_diag(m->b->diags, KW_ERROR, s->loc, "no earlier [%s %s] to disable; "
+			"did you mean [%s %s]?", s->kind, s->id, other, s->id);
+	else if (kw_suggest_result(&sug))
+		kw_diag(m->b->diags, KW_ERROR, s->loc, "no earlier [%s %s] to disable; "
+			"did you mean '%s'?", s->kind, s->id, kw_suggest_result(&sug));
+	else
+		kw_diag(m->b->diags, KW_ERROR, s->loc, "no earlier [%s %s] to disable",
+			s->kind, s->id);
+}
+
+static void record_change(struct merge *m, const struct kw_raw_section *now,
+			  const struct kw_raw_section *was, bool disabled)
+{
+	struct kw_kb *kb = m->b->kb;
+	struct kw_change c = { .kind = now->kind, .id = now->id, .disabled = disabled,
+			       .safety = was && kw_section_is_safety(was), .loc = now->loc };
+	const struct kw_raw_entry *e;
+
+	if (c.safety && (e = kw_entry(was, strcmp(was->kind, "rule") ? "text" : "because")))
+		c.what = e->value;
+	KW_PUSH(kb->changes, kb->nchanges, m->changes_cap, c);
+}
+
+static void replace(struct merge *m, size_t at, const struct kw_raw_section *s, bool off)
+{
+	struct slot *slot = &m->slots[at];
+	const struct kw_raw_section *was = slot->disabled ? slot->was : slot->section;
+	struct kw_sections *out = &m->b->sections;
+
+	record_change(m, s, was, off);
+	if (slot->disabled && !off)
+		kw_forget_disabled(out, kind_of(s), s->id);
+	if (off) {
+		struct kw_disabled d = { .kind = kind_of(s), .was = was, .by = s,
+					 .safety = kw_section_is_safety(was) };
+		KW_PUSH(out->disabled, out->ndisabled, m->disabled_cap, d);
+	} else {
+		kw_diag(m->b->diags, kw_section_is_safety(was) ? KW_WARNING : KW_NOTE,
+			s->loc, "replaces %s%s '%s' from %s:%u",
+			kw_section_is_safety(was) ? "the safety item " : "", s->kind, s->id,
+			was->loc.file, was->loc.line);
+	}
+	*slot = (struct slot){ s, was, off };
 }
 
 static void add_settings(struct kw_sections *out, const struct kw_raw_section *s)
@@ -173,7 +275,33 @@ static void add_settings(struct kw_sections *out, const struct kw_raw_section *s
 	}
 }
 
-static void collect(struct kw_sections *out, struct slot *slots, size_t nslots,
+static void take(struct merge *m, const struct kw_raw_section *s)
+{
+	enum kw_section_kind k = kind_of(s);
+	const char *key;
+	bool off;
+	size_t at;
+
+	if (k == KW_SEC_SETTINGS) {
+		check_keys(s, k, m->b->diags);
+		add_settings(&m->b->sections, s);
+		return;
+	}
+	off = is_disabled(s, m->b->diags);
+	if (!off)               /* a disabled section's other keys are ignored */
+		check_keys(s, k, m->b->diags);
+	key = slot_key(m, s->kind, s->id);
+	if (kw_map_get(&m->by_id, key, &at)) {
+		replace(m, at, s, off);
+	} else if (off) {
+		disabled_missing(m, s);
+	} else {
+		m->slots[m->nslots] = (struct slot){ s, s, false };
+		kw_map_put(&m->by_id, key, m->nslots++);
+	}
+}
+
+static void collect(struct kw_sections *out, const struct slot *slots, size_t nslots,
 		    struct kw_diags *diags)
 {
 	size_t cap[KW_SEC_KINDS] = {0};
@@ -191,41 +319,18 @@ static void collect(struct kw_sections *out, struct slot *slots, size_t nslots,
 	}
 }
 
-void kw_sections_merge(struct kw_sections *out, const struct kw_raw_set *set,
-		       struct kw_diags *diags)
+void kw_sections_merge(struct kw_builder *b, const struct kw_raw_set *set)
 {
-	struct kw_map by_id = {0};
-	struct kw_arena *keys = kw_arena_new();
-	struct slot *slots = kw_xcalloc(set->len, sizeof *slots);
-	size_t nslots = 0, at;
+	struct merge m = { .b = b, .keys = kw_arena_new() };
 
-	*out = (struct kw_sections){0};
-	for (size_t i = 0; i < set->len; i++) {
-		const struct kw_raw_section *s = &set->sections[i];
-		enum kw_section_kind k = kind_of(s);
-		char *key;
-		bool off;
-
-		check_keys(s, k, diags);
-		if (k == KW_SEC_SETTINGS) {
-			add_settings(out, s);
-			continue;
-		}
-		off = is_disabled(s, diags);
-		key = kw_arena_alloc(keys, strlen(s->kind) + strlen(s->id) + 2);
-		strcat(strcat(strcpy(key, s->kind), " "), s->id);
-		if (kw_map_get(&by_id, key, &at)) {
-			note_override(s, slots[at].section, off, diags);
-		} else {
-			at = nslots++;
-			kw_map_put(&by_id, key, at);
-		}
-		slots[at] = (struct slot){ s, off };
-	}
-	collect(out, slots, nslots, diags);
-	free(slots);
-	kw_map_free(&by_id);
-	kw_arena_free(keys);
+	b->sections = (struct kw_sections){0};
+	m.slots = kw_xcalloc(set->len + 1, sizeof *m.slots);
+	for (size_t i = 0; i < set->len; i++)
+		take(&m, &set->sections[i]);
+	collect(&b->sections, m.slots, m.nslots, b->diags);
+	free(m.slots);
+	kw_map_free(&m.by_id);
+	kw_arena_free(m.keys);
 }
 
 struct kw_expr *kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s,
@@ -246,6 +351,7 @@ void kw_sections_free(struct kw_sections *s)
 {
 	for (int k = 0; k < KW_SEC_KINDS; k++)
 		free(s->of[k]);
+	kw_free_disabled(s);
 	free(s->settings);
 	*s = (struct kw_sections){0};
 }

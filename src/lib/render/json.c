@@ -87,6 +87,8 @@ static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_re
 	kw_json_object(j);
 	kw_json_key(j, "level");
 	kw_json_string(j, kw_level_name(res->triage));
+	kw_json_key(j, "advice");
+	kw_json_string(j, kw_triage_advice(kb, res));
 	kw_json_key(j, "because");
 	kw_json_array(j);
 	for (size_t i = 0; i < res->ntriage_rules; i++) {
@@ -172,6 +174,28 @@ static void answers(struct kw_json *j, const struct kw_kb *kb, const struct kw_r
 	kw_json_end(j, '}');
 }
 
+static void changes(struct kw_json *j, const struct kw_kb *kb)
+{
+	kw_json_key(j, "changes");
+	kw_json_array(j);
+	for (size_t i = 0; i < kb->nchanges; i++) {
+		const struct kw_change *c = &kb->changes[i];
+		kw_json_object(j);
+		kw_json_key(j, "kind");
+		kw_json_string(j, c->kind);
+		kw_json_key(j, "id");
+		kw_json_string(j, c->id);
+		kw_json_key(j, "change");
+		kw_json_string(j, c->disabled ? "disabled" : "override");
+		kw_json_key(j, "file");
+		kw_json_string(j, c->loc.file);
+		kw_json_key(j, "line");
+		kw_json_number(j, c->loc.line);
+		kw_json_end(j, '}');
+	}
+	kw_json_end(j, ']');
+}
+
 static void facts(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res)
 {
 	kw_json_key(j, "facts");
@@ -209,6 +233,7 @@ void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,
 	answers(&j, kb, res);
 	facts(&j, kb, res);
 	id_list(&j, "fired", res->fired, res->nfired, rule_id, kb);
+	changes(&j, kb);
 	strings(&j, "warnings", (const char *const *)res->warnings, res->nwarnings);
 	if (extra->why_not) {
 		kw_json_key(&j, "why_not");

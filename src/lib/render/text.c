@@ -13,25 +13,12 @@
 #include "render/text_wrap.h"
 #include "explain/why_not.h"
 
-struct level_text {
-	enum kw_style style;
-	const char *title, *what;
-};
-
-static const struct level_text levels[] = {
-	[KW_SELF_CARE] = { KW_GREEN, "Self-care",
-		"Nothing in your answers needs a doctor right now. The routine below is "
-		"safe to try today." },
-	[KW_PROFESSIONAL] = { KW_YELLOW, "See a professional",
-		"Book an appointment with a physiotherapist or doctor within one to two "
-		"weeks. Until then you can use the routine below, gently." },
-	[KW_URGENT] = { KW_RED, "URGENT: see a doctor today",
-		"Contact a doctor today: your GP for a same-day appointment, NHS 111, or "
-		"an urgent care centre. Do not start self-massage until a doctor has "
-		"checked you." },
-	[KW_EMERGENCY] = { KW_RED, "EMERGENCY: get help now",
-		"Call the emergency number (999, 112 or 911) or go to an emergency "
-		"department now. Do not try self-massage." },
+/* The heading of each level; what to do comes from the rule files. */
+static const struct { enum kw_style style; const char *title; } levels[] = {
+	[KW_SELF_CARE] = { KW_GREEN, "Self-care" },
+	[KW_PROFESSIONAL] = { KW_YELLOW, "See a professional" },
+	[KW_URGENT] = { KW_RED, "URGENT" },
+	[KW_EMERGENCY] = { KW_RED, "EMERGENCY" },
 };
 
 struct text {
@@ -53,40 +40,45 @@ static void explain_rules(struct text *t, const size_t *rules, size_t n)
 	kw_sb_free(&line);
 }
 
-/* Did the rule raise the level that won?  Only its reasons are shown: a
- * lower level's reason under an emergency would blur the message. */
-static bool raised(const struct kw_rule *r, enum kw_level level)
+static const char *message(const struct text *t, enum kw_message m)
 {
-	for (size_t i = 0; i < r->nactions; i++)
-		if (r->actions[i].kind == KW_ACT_TRIAGE && r->actions[i].target == level)
-			return true;
-	return false;
+	return t->kb->messages[m].text;
 }
 
+/* What to do now, then why: only the reasons of rules that raised the
+ * level that won, since a lower level's reason under an emergency would
+ * blur the message. */
 static void render_triage(struct text *t)
 {
-	const struct level_text *lv = &levels[t->res->triage];
+	const char *advice = kw_triage_advice(t->kb, t->res);
 
-	kw_heading(&t->w, lv->style, lv->title);
-	kw_wrap(&t->w, "", lv->what);
+	kw_heading(&t->w, levels[t->res->triage].style, levels[t->res->triage].title);
+	if (advice)
+		kw_wrap(&t->w, "", advice);
 	for (size_t i = 0; i < t->res->ntriage_rules; i++) {
 		const struct kw_rule *r = &t->kb->rules[t->res->triage_rules[i]];
-		if (!raised(r, t->res->triage))
+		if (!kw_rule_raises(r, t->res->triage))
 			continue;
 		if (r->because)
 			kw_wrap(&t->w, "  - ", r->because);
 		if (t->style->explain)
 			explain_rules(t, &t->res->triage_rules[i], 1);
 	}
+	if (t->res->answers->incomplete && message(t, KW_MSG_SCREEN_INCOMPLETE))
+		kw_wrap_styled(&t->w, KW_YELLOW, "", message(t, KW_MSG_SCREEN_INCOMPLETE));
 }
 
+/* Certainty in words, never a percentage (a knot found by its symptoms
+ * is a probable source, not a finding); --explain shows the number. */
 static void render_knots(struct text *t)
 {
 	struct kw_strbuf line = {0};
 
 	if (!t->res->nlisted) {
-		kw_heading(&t->w, KW_BOLD, "Likely knots");
-		kw_wrap(&t->w, "", "None stands out from your answers.");
+		if (message(t, KW_MSG_NOTHING_STANDS_OUT)) {
+			kw_heading(&t->w, KW_BOLD, "Likely knots");
+			kw_wrap(&t->w, "", message(t, KW_MSG_NOTHING_STANDS_OUT));
+		}
 		return;
 	}
 	kw_heading(&t->w, KW_BOLD, "Likely knots");
@@ -96,8 +88,10 @@ static void render_knots(struct text *t)
 		double cf = kw_cf_round(t->res->scores[k].certainty);
 
 		kw_sb_reset(&line);
-		kw_sb_printf(&line, "%s (%s, %.0f%%)", knot->name,
-			     cf >= 0.6 ? "likely" : "possible", cf * 100);
+		kw_sb_printf(&line, "%s (%s)", knot->name,
+			     cf >= t->kb->settings.likely_at ? "likely" : "possible");
+		if (t->style->explain)
+			kw_sb_printf(&line, " [certainty %.2f]", cf);
 		kw_wrap_styled(&t->w, KW_BOLD, "  * ", kw_sb_str(&line));
 		if (knot->where)
 			kw_wrap(&t->w, "    where: ", knot->where);
@@ -198,14 +192,54 @@ static void render_left_out(struct text *t)
 	kw_sb_free(&line);
 }
 
-static void render_escalation(struct text *t)
+/* The safety net for everyone, then the one of each region that hurts. */
+static void render_safety_net(struct text *t)
 {
+	const struct kw_kb *kb = t->kb;
+	long from = kb->settings.regions_from;
+	const struct kw_value *v = from >= 0 ? &t->res->values[from] : NULL;
+	bool any = message(t, KW_MSG_SAFETY_NET) != NULL;
+
+	for (int r = 0; r < KW_NREGIONS && v && v->kind == KW_V_SET; r++)
+		any |= message(t, KW_MSG_SAFETY_NET_REGION + r) != NULL;
+	if (!any)
+		return;
 	kw_heading(&t->w, KW_BOLD, "When to see a professional");
-	kw_wrap(&t->w, "", "Book a physiotherapist or doctor if the pain is no better "
-		"after two weeks of the routine, if it gets worse, or if it keeps you "
-		"from work or sleep. Get emergency help at once for numbness around "
-		"your bottom or genitals, new trouble with your bladder or bowel, or "
-		"weakness spreading in your legs.");
+	if (message(t, KW_MSG_SAFETY_NET))
+		kw_wrap(&t->w, "", message(t, KW_MSG_SAFETY_NET));
+	if (!v || v->kind != KW_V_SET)
+		return;
+	for (unsigned c = 0; c < kb->questions[from].nchoices; c++) {
+		int region = kw_region_parse(kb->questions[from].choices[c]);
+		if (((v->u.set >> c) & 1) && region >= 0 &&
+		    message(t, KW_MSG_SAFETY_NET_REGION + region))
+			kw_wrap(&t->w, "", message(t, KW_MSG_SAFETY_NET_REGION + region));
+	}
+}
+
+/* Safety items a later rule file replaced or switched off: a person must
+ * know that the result did not come from the standard checks alone. */
+static void render_changed_safety(struct text *t)
+{
+	struct kw_strbuf line = {0};
+
+	for (size_t i = 0; i < t->kb->nchanges; i++) {
+		const struct kw_change *c = &t->kb->changes[i];
+		if (!c->safety)
+			continue;
+		kw_sb_printf(&line, "%s\"%s\" was %s (%s:%u)", line.len ? "; " : "",
+			     c->what ? c->what : c->id, c->disabled ? "switched off" : "changed",
+			     c->loc.file, c->loc.line);
+	}
+	if (line.len) {
+		struct kw_strbuf text = {0};
+		kw_sb_printf(&text, "Safety checks changed by local rule files: %s.",
+			     kw_sb_str(&line));
+		kw_sb_addc(&t->w.out, '\n');
+		kw_wrap_styled(&t->w, KW_YELLOW, "", kw_sb_str(&text));
+		kw_sb_free(&text);
+	}
+	kw_sb_free(&line);
 }
 
 char *kw_render_text(const struct kw_kb *kb, const struct kw_result *res,
@@ -221,15 +255,17 @@ char *kw_render_text(const struct kw_kb *kb, const struct kw_result *res,
 		render_routines(&t, false);
 		render_left_out(&t);
 		render_routines(&t, true);
-		render_escalation(&t);
+		render_safety_net(&t);
 	}
 	if (style->why_not) {
 		json_t *why = kw_why_not(kb, res, style->why_not);
 		kw_why_not_text(&t.w, why);
 		json_decref(why);
 	}
-	kw_sb_addc(&t.w.out, '\n');
-	kw_wrap_styled(&t.w, KW_DIM, "", "knotwise suggests likely sources of muscle "
-		       "pain; it is not a diagnosis.");
+	render_changed_safety(&t);
+	if (message(&t, KW_MSG_DISCLAIMER)) {
+		kw_sb_addc(&t.w.out, '\n');
+		kw_wrap_styled(&t.w, KW_DIM, "", message(&t, KW_MSG_DISCLAIMER));
+	}
 	return t.w.out.data;
 }

@@ -20,8 +20,13 @@ struct kw_kb *kw_kb_new(void)
 	kb->arena = kw_arena_new();
 	kb->index = kw_xcalloc(1, sizeof *kb->index);
 	kb->settings.min_certainty = 0.3;
+	kb->settings.likely_at = 0.6;
 	kb->settings.max_knots = 3;
 	kb->settings.minutes_from = -1;
+	kb->settings.regions_from = -1;
+	kb->settings.side_from = -1;
+	kb->settings.pain_from = -1;
+	kb->settings.episode_from = -1;
 	return kb;
 }
 
@@ -162,6 +167,62 @@ bool kw_level_parse(const char *s, enum kw_level *level)
 	return false;
 }
 
+static const char *const region_names[KW_NREGIONS] = {
+	"neck", "upper_back", "mid_back", "lower_back", "hip_buttock"
+};
+
+const char *kw_region_name(enum kw_region region)
+{
+	return region_names[region];
+}
+
+int kw_region_parse(const char *s)
+{
+	for (int i = 0; i < KW_NREGIONS; i++)
+		if (strcmp(s, region_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static const char *const message_names[KW_NMESSAGES] = {
+	[KW_MSG_LEVEL_SELF_CARE] = "level_self_care",
+	[KW_MSG_LEVEL_PROFESSIONAL] = "level_professional",
+	[KW_MSG_LEVEL_URGENT] = "level_urgent",
+	[KW_MSG_LEVEL_EMERGENCY] = "level_emergency",
+	[KW_MSG_SAFETY_NET] = "safety_net",
+	[KW_MSG_SAFETY_NET_REGION + KW_NECK] = "safety_net_neck",
+	[KW_MSG_SAFETY_NET_REGION + KW_UPPER_BACK] = "safety_net_upper_back",
+	[KW_MSG_SAFETY_NET_REGION + KW_MID_BACK] = "safety_net_mid_back",
+	[KW_MSG_SAFETY_NET_REGION + KW_LOWER_BACK] = "safety_net_lower_back",
+	[KW_MSG_SAFETY_NET_REGION + KW_HIP_BUTTOCK] = "safety_net_hip_buttock",
+	[KW_MSG_NOTHING_STANDS_OUT] = "nothing_stands_out",
+	[KW_MSG_SCREEN_INCOMPLETE] = "screen_incomplete",
+	[KW_MSG_DISCLAIMER] = "disclaimer",
+	[KW_MSG_WELCOME] = "welcome",
+};
+
+const char *kw_message_name(enum kw_message message)
+{
+	return message_names[message];
+}
+
+int kw_message_parse(const char *s)
+{
+	for (int i = 0; i < KW_NMESSAGES; i++)
+		if (strcmp(s, message_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *kw_journal_field_name(enum kw_journal_field field)
+{
+	static const char *const names[KW_NJOURNAL_FIELDS] = {
+		"", "consults", "days_since_first", "days_since_last", "first_pain",
+		"last_pain", "last_level", "routine_days"
+	};
+	return names[field];
+}
+
 const char *kw_kind_name(enum kw_kind kind)
 {
 	static const char *const names[] = {
@@ -205,6 +266,10 @@ void kw_kb_free(struct kw_kb *kb)
 	free(kb->knots);
 	free(kb->routines);
 	free(kb->tags);
+	for (size_t i = 0; i < kb->ngroups; i++)
+		free(kb->groups[i].questions);
+	free(kb->groups);
+	free(kb->changes);
 	kw_arena_free(kb->arena);
 	free(kb);
 }
