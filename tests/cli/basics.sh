@@ -102,10 +102,35 @@ check "batch echoes any JSON id" out_has '"id":\[1\]'
 check "batch reports a bad line in place" out_has '"id":4,"error"|"error".*"id":4'
 check "batch names the bad value" out_has 'pain.*0 to 10'
 
+tab=$(printf '\t')
 run "$kw" $own list rules
-check "list shows id and file:line" out_has '^r +.*10-base.ini:6 +Strong pain\.$'
+check "list shows id and file:line" out_has "^r${tab}.*10-base.ini:6${tab}Strong pain\\.\$"
 run "$kw" $own list knots --format json
 check "list --format json is data" out_has '"id": "k"'
+
+# What a script writer needs to answer the built-in questions.
+run "$kw" list questions
+check "list questions gives each one's allowed values" \
+	out_has "^tools${tab}multi${tab}hands,ball,foam_roller,spine_massager,cane${tab}optional"
+check "and bounds" out_has "^pain_level${tab}scale${tab}0\\.\\.10${tab}"
+check "and whether it must be answered, and what unsure means" \
+	out_has "^saddle_numbness${tab}yesno${tab}yes\\|no${tab}required,unsure=yes${tab}"
+check "and when it is asked" out_has "^sb1${tab}.*,ask_if=pain_area has lower_back${tab}"
+run "$kw" list questions --format json
+check "in JSON with every key" "${PYTHON3:-python3}" -c 'import json, sys
+q = {x["id"]: x for x in json.load(open(sys.argv[1]))}
+t = q["tools"]
+assert [c["id"] for c in t["choices"]][:2] == ["hands", "ball"], t
+assert q["pain_level"]["min"] == 0 and q["pain_level"]["max"] == 10
+assert q["saddle_numbness"]["required"] is True and q["saddle_numbness"]["unsure"] == "yes"
+assert q["sb1"]["ask_if"] == "pain_area has lower_back", q["sb1"]' "$tmp/out"
+run "$kw" list routines
+check "list routines gives kind, minutes, knots and tags" \
+	out_has "^quadratus_lumborum_ball${tab}release${tab}[0-9]+ min${tab}quadratus_lumborum${tab}[a-z_,]*deep_pressure"
+run "$kw" list knots --format json
+check "list knots gives region and where" "${PYTHON3:-python3}" -c 'import json, sys
+k = {x["id"]: x for x in json.load(open(sys.argv[1]))}
+assert k["piriformis"]["region"] == "hip_buttock" and k["piriformis"]["where"]' "$tmp/out"
 
 mkdir -p "$tmp/.config/knotwise/rules.d"
 printf '[rule r]\nif = pain >= 1\nthen = suspect k 0.9\nbecause = Any pain.\n' \

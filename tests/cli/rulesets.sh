@@ -189,4 +189,20 @@ GROUP
 run base -r "$client" check
 check "a member's ask_if must come before the group" \
 	err_has "50-client\.ini:13: error: the ask_if of 'b' names 'a', which is not asked before group 'g' starts"
+
+# Suggestions where the mistake is easy to make.
+printf '[routine r]\ntitle = R\nkind = release\nfor = rhomboid\nstep = s\nminutes = 1\n' >"$client"
+run kw check "$client"
+check "an unknown knot in 'for' gets a suggestion" \
+	err_has "50-client\.ini:4: error: unknown knot 'rhomboid' in 'for'; did you mean 'rhomboids'\?"
+printf '[rule r]\nif = TOOLS has ball\nthen = triage urgent\n' >"$client"
+run kw check "$client"
+check "an id in the wrong case gets the right one" err_has "unknown question or fact 'TOOLS'; did you mean 'tools'\?"
+printf '[rule r]\nif = describe ~ \342\200\234numb\342\200\235\nthen = triage urgent\n' >"$client"
+run kw check "$client"
+check "curly quotes are named as such" err_has "error: a curly quote: strings take straight double quotes"
+printf '[rule r]\nif = pain_area has neck\nthen = avoid deep_presure\nbecause = Typo.\n' >"$client"
+run kw check "$client"
+check "an avoided tag that is a typo is a warning" \
+	err_has "50-client\.ini:3: warning: no routine carries the tag 'deep_presure'; did you mean 'deep_pressure'\?"
 done_testing

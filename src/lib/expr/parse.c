@@ -37,6 +37,13 @@ struct parser {
 	bool failed;
 };
 
+/* ‘ ’ “ ” in UTF-8: what a word processor makes of a typed quote. */
+static bool is_curly_quote(const char *s)
+{
+	return (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	       (unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9d;
+}
+
 static void fail(struct parser *p, unsigned col, const char *what)
 {
 	if (!p->failed)
@@ -44,9 +51,15 @@ static void fail(struct parser *p, unsigned col, const char *what)
 	p->failed = true;
 }
 
+/* ASCII only, whatever the locale: ids are ASCII (SPEC §2). */
+static bool is_word_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
 static bool is_word_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_';
+	return is_word_start(c) || (c >= '0' && c <= '9');
 }
 
 static bool lex_number(struct parser *p, const char *s)
@@ -112,7 +125,7 @@ static void next(struct parser *p)
 	const char *s = p->pos;
 	const char *hit;
 
-	while (isspace((unsigned char)*s))
+	while (*s && strchr(" \t\n\r\f\v", *s))
 		s++;
 	p->tok = (struct token){ .start = s, .len = 1,
 				 .col = (unsigned)(s - p->text) + 1 };
@@ -125,7 +138,7 @@ static void next(struct parser *p)
 		lex_string(p, s);
 	} else if (lex_number(p, s) || lex_operator(p, s)) {
 		;
-	} else if (isalpha((unsigned char)*s) || *s == '_') {
+	} else if (is_word_start(*s)) {
 		const char *q = s;
 		while (is_word_char(*q))
 			q++;
@@ -134,7 +147,8 @@ static void next(struct parser *p)
 	} else {
 		p->tok.kind = T_BAD;
 		fail(p, p->tok.col, *s == '=' ? "'=' is not a test (use '==')"
-				    : "unexpected character");
+				    : is_curly_quote(s) ? "a curly quote: strings take straight "
+				    "double quotes (\")" : "unexpected character");
 	}
 	p->pos = s + p->tok.len;
 }

@@ -121,7 +121,8 @@ static size_t edit_distance(const char *a, const char *b)
 
 void kw_suggest_offer(struct kw_suggest *s, const char *candidate)
 {
-	size_t d = edit_distance(s->word, candidate);
+	/* the same id in other letter case (TOOLS) is the best guess of all */
+	size_t d = strcasecmp(s->word, candidate) == 0 ? 0 : edit_distance(s->word, candidate);
 
 	if (!s->best || d < s->best_distance) {
 		s->best = candidate;
