@@ -3,6 +3,12 @@
  * stratum by stratum (SPEC §7), then the knots listed and the routine
  * chosen.  The result depends on nothing but the kb and the answers.
  *
+ * The result is opaque: a front end hands it to a renderer (render.h).
+ * Inside it the engine keeps a trace, each step recorded as it happens
+ * (a rule fired, with the answers it used; a fact set; evidence added; a
+ * routine chosen or left out, and why), which is all that --explain,
+ * --why-not and the renderers read.
+ *
  * Cost: each rule's condition is evaluated once when its stratum starts
  * and again only when a fact it tests is set, so a run costs rules plus
  * firings (times the testers of each fact set), never rules x facts.
@@ -16,41 +22,25 @@
 #include "knotwise/answers.h"
 #include "knotwise/kb.h"
 
-struct kw_knot_score {
-	bool suspected;
-	double certainty;               /* combined, not yet rounded */
-	size_t *rules, nrules, cap;     /* rules that suspected it, firing order */
-};
+struct kw_result;
 
-struct kw_result {
-	enum kw_level triage;
-	size_t *triage_rules, ntriage_rules;    /* rules with a triage action */
-	struct kw_knot_score *scores;           /* by knot */
-	size_t nscores;
-	size_t *listed, nlisted;                /* knots reported, best first */
-	size_t *routines, nroutines;            /* the routine, in order */
-	size_t *left_out, nleft_out;            /* trimmed by minutes_from */
-	size_t *avoided, navoided;              /* tags, in firing order */
-	size_t *recommended, nrecommended;      /* routines, in firing order */
-	size_t *fired, nfired;                  /* rules, in firing order */
-	size_t *facts_set, nfacts_set;          /* symbols, in order set */
-	struct kw_value *values;                /* by symbol */
-	const struct kw_answers *answers;
-	char **warnings;
-	size_t nwarnings;
-	struct {                                /* room allocated for the lists */
-		size_t warnings, facts_set, recommended, avoided, triage_rules,
-		       fired, routines;
-	} caps;
-};
-
-/* Build the engine's indexes (strata, testers); false after reporting a
- * cycle through negation, naming its rules. */
+/* Build the engine's indexes (strata, testers, producers); false after
+ * reporting a cycle through negation, naming its rules. */
 bool kw_engine_prepare(struct kw_kb *kb, struct kw_diags *diags);
-/* Run one consult; the result must be freed with kw_result_free. */
+
+/* A result to run consults into; one may serve many runs in turn (batch),
+ * each run replacing what the last one left.  Freed by kw_result_free. */
+struct kw_result *kw_result_new(void);
+void kw_result_free(struct kw_result *result);
+
+/* Run one consult.  The kb and answers must outlive the result's use. */
 void kw_engine_run(const struct kw_kb *kb, const struct kw_answers *answers,
 		   struct kw_result *result);
-void kw_result_free(struct kw_result *result);
+
+enum kw_level kw_result_level(const struct kw_result *result);
+/* The run's warnings (the answers' first), for stderr or JSON. */
+size_t kw_result_nwarnings(const struct kw_result *result);
+const char *kw_result_warning(const struct kw_result *result, size_t i);
 
 /* What the person is told to do now: the advice of the first rule (in
  * firing order) that raised the winning level and has one, else that

@@ -18,7 +18,7 @@ struct kw_render_cache *kw_render_cache_new(const struct kw_kb *kb);
 void kw_render_cache_free(struct kw_render_cache *cache);
 
 /* What goes around the result object: batch's echoed id (raw JSON, the
- * first member) and --why-not's data (raw JSON, the last). */
+ * first member) and a --why-not id, answered as the last member. */
 struct kw_json_extra {
 	bool pretty;
 	const char *id, *why_not;

@@ -49,43 +49,36 @@ static char *render(const struct kw_options *opts, const struct kw_kb *kb,
 		.explain = opts->explain,
 		.why_not = opts->why_not,
 	};
-	struct kw_json_extra extra = { .pretty = true };
+	struct kw_json_extra extra = { .pretty = true, .why_not = opts->why_not };
 	struct kw_strbuf out = {0};
-	json_t *why_not = NULL;
 
 	if (opts->format == KW_FORMAT_TEXT)
 		return kw_render_text(kb, res, &style);
-	if (opts->why_not) {
-		why_not = kw_why_not(kb, res, opts->why_not);
-		extra.why_not = json_dumps(why_not, JSON_COMPACT);
-	}
 	kw_render_json(kb, res, &extra, &out);
 	kw_sb_addc(&out, '\n');
-	free((char *)extra.why_not);
-	json_decref(why_not);
 	return out.data;
 }
 
 static void print_warnings(const struct kw_result *res)
 {
-	for (size_t i = 0; i < res->nwarnings; i++)
-		fprintf(stderr, "knotwise: warning: %s\n", res->warnings[i]);
+	for (size_t i = 0; i < kw_result_nwarnings(res); i++)
+		fprintf(stderr, "knotwise: warning: %s\n", kw_result_warning(res, i));
 }
 
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,
 		   const struct kw_answers *answers)
 {
-	struct kw_result res;
+	struct kw_result *res = kw_result_new();
 	char *out;
 	bool written;
 
-	kw_engine_run(kb, answers, &res);
-	out = render(opts, kb, &res);
+	kw_engine_run(kb, answers, res);
+	out = render(opts, kb, res);
 	if (opts->format == KW_FORMAT_TEXT)
-		print_warnings(&res);
+		print_warnings(res);
 	written = kw_cli_write(out, strlen(out));
 	free(out);
-	kw_result_free(&res);
+	kw_result_free(res);
 	return written ? KW_EXIT_OK : KW_EXIT_IOERR;
 }
 

@@ -25,6 +25,7 @@ struct batch {
 	struct kw_answers *answers;
 	struct kw_strbuf line;
 	struct kw_render_cache *cache;
+	struct kw_result *res;          /* one for every line: its memory is reused */
 	bool failed;
 };
 
@@ -61,7 +62,6 @@ static bool process(struct batch *b, const char *text, size_t len, size_t lineno
 {
 	struct kw_json_extra extra = { .cache = b->cache };
 	struct kw_diags diags = {0};
-	struct kw_result res;
 	char *id = NULL, number[32];
 	bool ok;
 
@@ -73,9 +73,8 @@ static bool process(struct batch *b, const char *text, size_t len, size_t lineno
 	snprintf(number, sizeof number, "%zu", lineno);
 	extra.id = id ? id : number;
 	if (ok) {
-		kw_engine_run(b->kb, b->answers, &res);
-		kw_render_json(b->kb, &res, &extra, &b->line);
-		kw_result_free(&res);
+		kw_engine_run(b->kb, b->answers, b->res);
+		kw_render_json(b->kb, b->res, &extra, &b->line);
 	} else {
 		struct kw_strbuf why = {0};
 		if (len > BATCH_MAX_LINE)
@@ -115,6 +114,7 @@ int kw_cmd_batch(const struct kw_options *opts)
 	b.kb = kb;
 	b.answers = kw_answers_new(kb);
 	b.cache = kw_render_cache_new(kb);
+	b.res = kw_result_new();
 	while (ok && (n = getline(&line, &cap, stdin)) >= 0) {
 		lineno++;
 		if (!blank(line, (size_t)n))
@@ -124,6 +124,7 @@ int kw_cmd_batch(const struct kw_options *opts)
 	kw_sb_free(&b.line);
 	kw_answers_free(b.answers);
 	kw_render_cache_free(b.cache);
+	kw_result_free(b.res);
 	kw_kb_free(kb);
 	if (!ok)
 		return KW_EXIT_IOERR;

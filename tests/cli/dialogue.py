@@ -72,7 +72,7 @@ with open(os.devnull, "w") as null:
     scripted = subprocess.Popen([KW] + RULES + ["--answers", "-"], stdin=subprocess.PIPE,
                                 stdout=null)
     maps = ""
-    while "libjansson" not in maps and scripted.poll() is None:  # linking done
+    while "libpcre2-8" not in maps and scripted.poll() is None:  # linking done
         with open("/proc/%d/maps" % scripted.pid) as f:
             maps = f.read()
     loaded = "libreadline" in maps

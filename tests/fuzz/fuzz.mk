@@ -16,8 +16,8 @@ FUZZ_SECONDS = 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/lib -I$(top_builddir) \
 	-DKW_FUZZ_RULES='"$(abs_top_srcdir)/rules"' \
-	$(INIH_CFLAGS) $(PCRE2_CFLAGS) $(JANSSON_CFLAGS)
-FUZZ_LIBS = $(INIH_LIBS) $(PCRE2_LIBS) $(JANSSON_LIBS) -lm
+	$(INIH_CFLAGS) $(PCRE2_CFLAGS)
+FUZZ_LIBS = $(INIH_LIBS) $(PCRE2_LIBS) -lm
 FUZZ_RUN_FLAGS = -max_len=65536 -timeout=10 -rss_limit_mb=2048
 FUZZ_NAMES = load expr answers consult
 FUZZ_COMMON = $(srcdir)/tests/fuzz/fuzz_common.c $(srcdir)/tests/fuzz/fuzz_common.h

@@ -16,7 +16,7 @@
  * --explain and --why-not.  ID is a knot, routine, rule or triage level
  * picked by a hash of the input, which also sets the text width.
  * Two checks turn silent output bugs into crashes: every JSON output must
- * parse back (jansson) as an object, and the cached batch output must be
+ * parse back (our JSON reader) as an object, and the cached batch output must be
  * byte-identical to the uncached one.
  */
 #include <config.h>

@@ -26,7 +26,7 @@
 #include "expr/format.h"
 #include "ruleset/kb_internal.h"
 #include "knotwise/answers.h"
-#include "knotwise/engine.h"
+#include "engine/result.h"
 #include "knotwise/expr.h"
 #include "knotwise/load.h"
 #include "expr/regex.h"
@@ -66,7 +66,7 @@ static const char fixed_answers[] =
 
 static struct kw_kb *kb;
 static struct kw_answers *answers;
-static struct kw_result result;
+static struct kw_result *result;
 static struct kw_value *unknown_values;
 static size_t regex_limits;
 
@@ -104,14 +104,15 @@ static void answer_fixed(void)
 		abort();
 	}
 	kw_diags_free(&diags);
-	kw_engine_run(kb, answers, &result);
+	result = kw_result_new();
+	kw_engine_run(kb, answers, result);
 	unknown_values = kw_xcalloc(kw_kb_nsymbols(kb), sizeof *unknown_values);
 }
 
 static void release_fixed(void)
 {
 	free(unknown_values);
-	kw_result_free(&result);
+	kw_result_free(result);
 	kw_answers_free(answers);
 	kw_kb_free(kb);
 }
@@ -143,7 +144,7 @@ static void visit(size_t sym, bool negative, void *data)
 
 static void exercise(const struct kw_expr *e)
 {
-	struct kw_eval known = { kb, result.values, count_limit, NULL };
+	struct kw_eval known = { kb, result->values, count_limit, NULL };
 	struct kw_eval none = { kb, unknown_values, count_limit, NULL };
 	struct kw_strbuf sb = {0};
 	size_t nvisited = 0;

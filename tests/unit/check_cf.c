@@ -53,13 +53,13 @@ START_TEST(certain_for_and_against_cancel_with_a_warning)
 {
 	struct kw_kb *kb = unit_kb(cf_rules);
 	struct kw_answers *a;
-	struct kw_result res;
+	struct kw_result *res;
 
-	unit_consult(kb, "a = yes\nb = yes\n", &a, &res);
-	ck_assert_double_eq(res.scores[0].certainty, 0);
-	ck_assert_int_eq(res.nwarnings, 1);
-	ck_assert_int_eq(res.nlisted, 0);
-	kw_result_free(&res);
+	res = unit_consult(kb, "a = yes\nb = yes\n", &a);
+	ck_assert_double_eq(res->scores[0].certainty, 0);
+	ck_assert_int_eq(res->nwarnings, 1);
+	ck_assert_int_eq(res->nlisted, 0);
+	kw_result_free(res);
 	kw_answers_free(a);
 	kw_kb_free(kb);
 }

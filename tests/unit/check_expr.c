@@ -46,13 +46,13 @@ static int holds(const char *cond, const char *answers)
 	struct kw_diags diags = {0};
 	struct kw_kb *kb;
 	struct kw_answers *a;
-	struct kw_result res;
+	struct kw_result *res;
 	int fired;
 
 	ck_assert_int_eq(load_cond(cond, &kb, &diags), KW_LOAD_OK);
-	unit_consult(kb, answers, &a, &res);
-	fired = res.nfired == 1;
-	kw_result_free(&res);
+	res = unit_consult(kb, answers, &a);
+	fired = unit_steps(res, KW_STEP_FIRED) == 1;
+	kw_result_free(res);
 	kw_answers_free(a);
 	kw_kb_free(kb);
 	kw_diags_free(&diags);
@@ -157,18 +157,18 @@ START_TEST(catastrophic_regex_is_false_and_warns)
 	struct kw_diags diags = {0};
 	struct kw_kb *kb;
 	struct kw_answers *a;
-	struct kw_result res;
+	struct kw_result *res;
 	char answers[2200] = "describe = ";
 
 	memset(answers + 11, 'a', 2000);
 	answers[2011] = '!';
 	answers[2012] = '\0';
 	ck_assert_int_eq(load_cond("describe ~ \"(a+)+$\"", &kb, &diags), KW_LOAD_OK);
-	unit_consult(kb, answers, &a, &res);
-	ck_assert_int_eq(res.nfired, 0);
-	ck_assert_int_eq(res.nwarnings, 1);
-	ck_assert(strstr(res.warnings[0], "describe"));
-	kw_result_free(&res);
+	res = unit_consult(kb, answers, &a);
+	ck_assert_int_eq(unit_steps(res, KW_STEP_FIRED), 0);
+	ck_assert_int_eq(res->nwarnings, 1);
+	ck_assert(strstr(res->warnings[0], "describe"));
+	kw_result_free(res);
 	kw_answers_free(a);
 	kw_kb_free(kb);
 }

@@ -10,10 +10,12 @@ static const char *fired_ids(const struct kw_kb *kb, const struct kw_result *res
 	static char buf[512];
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < res->nfired; i++) {
-		if (i)
+	for (size_t i = 0; i < res->nsteps; i++) {
+		if (res->steps[i].kind != KW_STEP_FIRED)
+			continue;
+		if (buf[0])
 			strcat(buf, " ");
-		strcat(buf, kb->rules[res->fired[i]].id);
+		strcat(buf, kb->rules[res->steps[i].rule].id);
 	}
 	return buf;
 }
@@ -22,12 +24,12 @@ static const char *fire(const char *ini, const char *answers)
 {
 	struct kw_kb *kb = unit_kb(ini);
 	struct kw_answers *a;
-	struct kw_result res;
+	struct kw_result *res;
 	const char *ids;
 
-	unit_consult(kb, answers, &a, &res);
-	ids = fired_ids(kb, &res);
-	kw_result_free(&res);
+	res = unit_consult(kb, answers, &a);
+	ids = fired_ids(kb, res);
+	kw_result_free(res);
 	kw_answers_free(a);
 	kw_kb_free(kb);
 	return ids;
@@ -111,15 +113,15 @@ START_TEST(a_fact_keeps_its_first_value)
 	struct kw_kb *kb = unit_kb(Q "[rule one]\nif = q\nthen = set f = 1\npriority = 2\n"
 				   "[rule two]\nif = q\nthen = set f = 2\n");
 	struct kw_answers *a;
-	struct kw_result res;
+	struct kw_result *res;
 	size_t f;
 
-	unit_consult(kb, "q = yes", &a, &res);
+	res = unit_consult(kb, "q = yes", &a);
 	ck_assert(kw_kb_find_symbol(kb, "f", &f));
-	ck_assert_double_eq(res.values[f].u.num, 1);
-	ck_assert_int_eq(res.nwarnings, 1);
-	ck_assert_ptr_nonnull(strstr(res.warnings[0], "'two'"));
-	kw_result_free(&res);
+	ck_assert_double_eq(res->values[f].u.num, 1);
+	ck_assert_int_eq(res->nwarnings, 1);
+	ck_assert_ptr_nonnull(strstr(res->warnings[0], "'two'"));
+	kw_result_free(res);
 	kw_answers_free(a);
 	kw_kb_free(kb);
 }

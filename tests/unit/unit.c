@@ -53,16 +53,27 @@ int unit_has_diag(const struct kw_diags *diags, enum kw_severity severity,
 	return 0;
 }
 
-void unit_consult(const struct kw_kb *kb, const char *text,
-		  struct kw_answers **a, struct kw_result *res)
+struct kw_result *unit_consult(const struct kw_kb *kb, const char *text,
+				struct kw_answers **a)
 {
 	struct kw_diags diags = {0};
+	struct kw_result *res = kw_result_new();
 
 	*a = kw_answers_new(kb);
 	ck_assert(kw_answers_read(kb, *a, text, strlen(text), "answers", &diags));
 	ck_assert(kw_answers_finish(kb, *a, true, &diags));
 	kw_diags_free(&diags);
 	kw_engine_run(kb, *a, res);
+	return res;
+}
+
+size_t unit_steps(const struct kw_result *res, enum kw_step_kind kind)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < res->nsteps; i++)
+		n += res->steps[i].kind == kind;
+	return n;
 }
 
 int unit_run(Suite *suite)

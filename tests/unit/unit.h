@@ -8,7 +8,7 @@
 #include <check.h>
 
 #include "knotwise/answers.h"
-#include "knotwise/engine.h"
+#include "engine/result.h"
 #include "knotwise/load.h"
 
 /* Load rules given as text (written to a temporary file); *diags keeps
@@ -24,9 +24,12 @@ struct kw_kb *unit_kb(const char *ini);
  * not 0, sit on that line)? */
 int unit_has_diag(const struct kw_diags *diags, enum kw_severity severity,
 		  unsigned line, const char *text);
-/* Answer `ID = VALUE` text and run a consult; the answers must be valid. */
-void unit_consult(const struct kw_kb *kb, const char *answers,
-		  struct kw_answers **a, struct kw_result *res);
+/* Answer `ID = VALUE` text and run a consult; the answers must be valid.
+ * The caller frees the result and the answers. */
+struct kw_result *unit_consult(const struct kw_kb *kb, const char *answers,
+				struct kw_answers **a);
+/* How many steps of that kind the run's trace holds. */
+size_t unit_steps(const struct kw_result *res, enum kw_step_kind kind);
 /* Run the suite with TAP or plain output as CK_* variables say. */
 int unit_run(Suite *suite);
 

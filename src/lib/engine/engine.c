@@ -3,7 +3,8 @@
  * within one, the agenda is a heap of the rules whose condition holds,
  * highest priority first, ties by load order.  Conditions only ever turn
  * true within a stratum (facts are set once; negative tests look only at
- * lower strata), so a rule on the agenda never needs to leave it.
+ * lower strata), so a rule on the agenda never needs to leave it.  Each
+ * firing and each effect of an action is a step of the trace.
  */
 #include <config.h>
 
@@ -13,33 +14,14 @@
 
 #include "util/arena.h"
 #include "engine/engine_internal.h"
-#include "knotwise/engine.h"
-#include "knotwise/expr.h"
-#include "engine/select.h"
+#include "engine/result.h"
 #include "util/strbuf.h"
 
 struct run {
 	const struct kw_kb *kb;
 	struct kw_result *res;
 	struct kw_eval ev;
-	size_t *heap, nheap, heap_cap;
-	bool *queued;                   /* on the agenda or fired */
-	size_t *set_by;                 /* the rule that set each fact */
-	bool *avoided;                  /* by tag */
-	bool *recommended;              /* by routine */
 };
-
-void kw_result_warn(struct kw_result *res, const char *fmt, ...)
-{
-	struct kw_strbuf sb = {0};
-	va_list ap;
-
-	va_start(ap, fmt);
-	kw_sb_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	KW_PUSH(res->warnings, res->nwarnings, res->caps.warnings,
-		sb.data ? sb.data : kw_xstrdup(""));
-}
 
 static void on_regex_limit(void *data, const char *symbol_id)
 {
@@ -58,33 +40,35 @@ static bool before(const struct kw_kb *kb, size_t a, size_t b)
 
 static void heap_push(struct run *run, size_t rule)
 {
-	size_t i = run->nheap;
+	struct kw_result *res = run->res;
+	size_t i = res->nheap;
 
-	kw_grow(&run->heap, &run->heap_cap, run->nheap + 1, sizeof *run->heap);
-	run->nheap++;
-	for (; i && before(run->kb, rule, run->heap[(i - 1) / 2]); i = (i - 1) / 2)
-		run->heap[i] = run->heap[(i - 1) / 2];
-	run->heap[i] = rule;
+	kw_grow(&res->heap, &res->heap_cap, res->nheap + 1, sizeof *res->heap);
+	res->nheap++;
+	for (; i && before(run->kb, rule, res->heap[(i - 1) / 2]); i = (i - 1) / 2)
+		res->heap[i] = res->heap[(i - 1) / 2];
+	res->heap[i] = rule;
 }
 
 static size_t heap_pop(struct run *run)
 {
-	size_t top = run->heap[0], last = run->heap[--run->nheap], i = 0;
+	struct kw_result *res = run->res;
+	size_t top = res->heap[0], last = res->heap[--res->nheap], i = 0;
 
 	for (;;) {
 		size_t child = 2 * i + 1;
-		if (child >= run->nheap)
+		if (child >= res->nheap)
 			break;
-		if (child + 1 < run->nheap &&
-		    before(run->kb, run->heap[child + 1], run->heap[child]))
+		if (child + 1 < res->nheap &&
+		    before(run->kb, res->heap[child + 1], res->heap[child]))
 			child++;
-		if (!before(run->kb, run->heap[child], last))
+		if (!before(run->kb, res->heap[child], last))
 			break;
-		run->heap[i] = run->heap[child];
+		res->heap[i] = res->heap[child];
 		i = child;
 	}
-	if (run->nheap)
-		run->heap[i] = last;
+	if (res->nheap)
+		res->heap[i] = last;
 	return top;
 }
 
@@ -92,8 +76,8 @@ static void consider(struct run *run, size_t rule)
 {
 	const struct kw_rule *r = &run->kb->rules[rule];
 
-	if (!run->queued[rule] && r->cond && kw_expr_eval(r->cond, &run->ev)) {
-		run->queued[rule] = true;
+	if (!run->res->queued[rule] && r->cond && kw_expr_eval(r->cond, &run->ev)) {
+		run->res->queued[rule] = true;
 		heap_push(run, rule);
 	}
 }
@@ -102,20 +86,26 @@ static void apply_set(struct run *run, size_t rule, const struct kw_action *a)
 {
 	const struct kw_kb *kb = run->kb;
 	const struct kw_network *net = kb->network;
-	struct kw_value *v = &run->res->values[a->target];
+	struct kw_result *res = run->res;
+	struct kw_value *v = &res->values[a->target];
 	size_t stratum = kb->rules[rule].stratum;
 
 	if (v->kind != KW_V_UNKNOWN) {
-		const struct kw_rule *first = &kb->rules[run->set_by[a->target]];
-		if (!kw_value_equal(v, &a->value))
-			kw_result_warn(run->res, "rule '%s' sets '%s' again, to another "
-				       "value; the value from rule '%s' stands", kb->rules[rule].id,
-				       kw_kb_symbol_id(kb, a->target), first->id);
+		uint32_t first = res->set_by[a->target];
+		if (!kw_value_equal(v, &a->value)) {
+			kw_trace_step(res, (struct kw_step){ .kind = KW_STEP_SET_IGNORED,
+					.rule = (uint32_t)rule, .target = (uint32_t)a->target,
+					.other = first });
+			kw_result_warn(res, "rule '%s' sets '%s' again, to another value; the "
+				       "value from rule '%s' stands", kb->rules[rule].id,
+				       kw_kb_symbol_id(kb, a->target), kb->rules[first].id);
+		}
 		return;
 	}
 	*v = a->value;
-	run->set_by[a->target] = rule;
-	KW_PUSH(run->res->facts_set, run->res->nfacts_set, run->res->caps.facts_set, a->target);
+	res->set_by[a->target] = (uint32_t)rule;
+	kw_trace_step(res, (struct kw_step){ .kind = KW_STEP_SET, .rule = (uint32_t)rule,
+					     .target = (uint32_t)a->target, .other = KW_NONE });
 	for (size_t i = net->tester_start[a->target]; i < net->tester_start[a->target + 1]; i++)
 		if (kb->rules[net->testers[i]].stratum == stratum)
 			consider(run, net->testers[i]);
@@ -136,52 +126,78 @@ static void apply_suspect(struct run *run, size_t rule, const struct kw_action *
 		score->certainty = kw_cf_combine(score->certainty, a->cf);
 	}
 	score->suspected = true;
-	if (!score->nrules || score->rules[score->nrules - 1] != rule)
-		KW_PUSH(score->rules, score->nrules, score->cap, rule);
+	kw_trace_step(run->res, (struct kw_step){ .kind = KW_STEP_EVIDENCE,
+			.rule = (uint32_t)rule, .target = (uint32_t)a->target, .other = KW_NONE,
+			.value = a->cf, .combined = score->certainty });
 }
 
-static void apply(struct run *run, size_t rule, const struct kw_action *a,
-		  bool *triaged)
+static void apply(struct run *run, size_t rule, const struct kw_action *a)
 {
 	struct kw_result *res = run->res;
+	struct kw_step step = { .rule = (uint32_t)rule, .target = (uint32_t)a->target,
+				.other = KW_NONE };
 
 	switch (a->kind) {
 	case KW_ACT_SET:
 		apply_set(run, rule, a);
-		break;
+		return;
 	case KW_ACT_SUSPECT:
 		apply_suspect(run, rule, a);
-		break;
+		return;
 	case KW_ACT_RECOMMEND:
-		if (!run->recommended[a->target]) {
-			run->recommended[a->target] = true;
-			KW_PUSH(res->recommended, res->nrecommended, res->caps.recommended, a->target);
-		}
+		if (res->recommended[a->target])
+			return;
+		res->recommended[a->target] = true;
+		step.kind = KW_STEP_RECOMMEND;
 		break;
 	case KW_ACT_AVOID:
-		if (!run->avoided[a->target]) {
-			run->avoided[a->target] = true;
-			KW_PUSH(res->avoided, res->navoided, res->caps.avoided, a->target);
-		}
+		if (res->avoided_by[a->target] != KW_NONE)
+			return;
+		res->avoided_by[a->target] = (uint32_t)rule;
+		step.kind = KW_STEP_AVOID;
 		break;
 	case KW_ACT_TRIAGE:
 		if ((enum kw_level)a->target > res->triage)
 			res->triage = (enum kw_level)a->target;
-		if (!*triaged)
-			KW_PUSH(res->triage_rules, res->ntriage_rules, res->caps.triage_rules, rule);
-		*triaged = true;
+		step.kind = KW_STEP_TRIAGE;
 		break;
 	}
+	kw_trace_step(res, step);
+}
+
+struct used {
+	struct kw_result *res;
+	uint32_t from;
+};
+
+/* The ids the condition tested that were known when it held. */
+static void note_used(size_t sym, bool negative, void *data)
+{
+	struct used *u = data;
+	struct kw_result *res = u->res;
+
+	(void)negative;
+	if (res->values[sym].kind == KW_V_UNKNOWN)
+		return;
+	for (size_t i = u->from; i < res->nused; i++)
+		if (res->used[i] == sym)
+			return;
+	KW_PUSH(res->used, res->nused, res->used_cap, (uint32_t)sym);
 }
 
 static void fire(struct run *run, size_t rule)
 {
 	const struct kw_rule *r = &run->kb->rules[rule];
-	bool triaged = false;
+	struct kw_result *res = run->res;
+	struct used u = { res, (uint32_t)res->nused };
 
-	KW_PUSH(run->res->fired, run->res->nfired, run->res->caps.fired, rule);
+	kw_expr_visit(r->cond, note_used, &u);
+	kw_trace_step(res, (struct kw_step){ .kind = KW_STEP_FIRED, .rule = (uint32_t)rule,
+					     .target = KW_NONE, .other = KW_NONE,
+					     .used = u.from,
+					     .nused = (uint32_t)(res->nused - u.from) });
 	for (size_t i = 0; i < r->nactions; i++)
-		apply(run, rule, &r->actions[i], &triaged);
+		apply(run, rule, &r->actions[i]);
 }
 
 static void run_strata(struct run *run)
@@ -191,54 +207,32 @@ static void run_strata(struct run *run)
 	for (size_t s = 0; s < net->nstrata; s++) {
 		for (size_t i = net->stratum_start[s]; i < net->stratum_start[s + 1]; i++)
 			consider(run, net->by_stratum[i]);
-		while (run->nheap)
+		while (run->res->nheap)
 			fire(run, heap_pop(run));
 	}
-}
-
-static void start(struct run *run, const struct kw_kb *kb,
-		  const struct kw_answers *answers, struct kw_result *res)
-{
-	size_t nsyms = kw_kb_nsymbols(kb);
-
-	*res = (struct kw_result){ .answers = answers };
-	res->values = kw_xcalloc(nsyms + 1, sizeof *res->values);
-	memcpy(res->values, answers->values, kb->nquestions * sizeof *res->values);
-	res->scores = kw_xcalloc(kb->nknots + 1, sizeof *res->scores);
-	res->nscores = kb->nknots;
-	for (size_t i = 0; i < answers->nwarnings; i++)
-		kw_result_warn(res, "%s", answers->warnings[i]);
-	*run = (struct run){ .kb = kb, .res = res };
-	run->ev = (struct kw_eval){ kb, res->values, on_regex_limit, run };
-	run->queued = kw_xcalloc(kb->nrules + 1, sizeof *run->queued);
-	run->set_by = kw_xcalloc(nsyms + 1, sizeof *run->set_by);
-	run->avoided = kw_xcalloc(kb->ntags + 1, sizeof *run->avoided);
-	run->recommended = kw_xcalloc(kb->nroutines + 1, sizeof *run->recommended);
 }
 
 void kw_engine_run(const struct kw_kb *kb, const struct kw_answers *answers,
 		   struct kw_result *res)
 {
-	struct run run;
+	struct run run = { kb, res, { kb, NULL, on_regex_limit, NULL } };
 
-	start(&run, kb, answers, res);
+	kw_result_start(res, kb, answers);
+	run.ev.values = res->values;
+	run.ev.data = &run;
 	run_strata(&run);
-	kw_select(kb, res, &run.ev, run.avoided);
-	free(run.heap);
-	free(run.queued);
-	free(run.set_by);
-	free(run.avoided);
-	free(run.recommended);
+	kw_select(res, &run.ev);
 }
 
 /* The winning rule's advice: the first rule, in firing order, that raised
  * the level that won and has one; else the level's message (SPEC §5). */
 const char *kw_triage_advice(const struct kw_kb *kb, const struct kw_result *res)
 {
-	for (size_t i = 0; i < res->ntriage_rules; i++) {
-		const struct kw_rule *r = &kb->rules[res->triage_rules[i]];
-		if (r->advice && kw_rule_raises(r, res->triage))
-			return r->advice;
+	for (size_t i = 0; i < res->nsteps; i++) {
+		const struct kw_step *s = &res->steps[i];
+		if (s->kind == KW_STEP_TRIAGE && s->target == (uint32_t)res->triage &&
+		    kb->rules[s->rule].advice)
+			return kb->rules[s->rule].advice;
 	}
 	return kb->messages[KW_MSG_LEVEL_SELF_CARE + res->triage].text;
 }
@@ -249,24 +243,4 @@ bool kw_rule_raises(const struct kw_rule *r, enum kw_level level)
 		if (r->actions[i].kind == KW_ACT_TRIAGE && r->actions[i].target == level)
 			return true;
 	return false;
-}
-
-void kw_result_free(struct kw_result *res)
-{
-	for (size_t i = 0; i < res->nscores; i++)
-		free(res->scores[i].rules);
-	free(res->scores);
-	free(res->triage_rules);
-	free(res->listed);
-	free(res->routines);
-	free(res->left_out);
-	free(res->avoided);
-	free(res->recommended);
-	free(res->fired);
-	free(res->facts_set);
-	free(res->values);
-	for (size_t i = 0; i < res->nwarnings; i++)
-		free(res->warnings[i]);
-	free(res->warnings);
-	*res = (struct kw_result){0};
 }

@@ -1,50 +1,83 @@
+/*
+ * select: after the rules have run, which knots are listed and which
+ * routines make up the recommendation, in the order SPEC §7 fixes, then
+ * fitted to the minutes available.  Every decision is a step of the
+ * trace: a knot listed, below min_certainty or cut; a routine chosen (for
+ * which knot, recommended by which rule), passed over (its tag avoided by
+ * which rule, its `if` false) or left out for time.
+ */
 #include <config.h>
 
 #include <stdlib.h>
 
 #include "util/arena.h"
+
 #include "engine/engine_internal.h"
-#include "engine/select.h"
+#include "engine/result.h"
 
 struct selection {
 	const struct kw_kb *kb;
 	struct kw_result *res;
 	const struct kw_eval *ev;
-	const bool *avoided;
-	bool *chosen;                   /* by routine: already in the list */
 };
 
+static void step(struct kw_result *res, enum kw_step_kind kind, uint32_t rule,
+		 size_t target, uint32_t other, double value)
+{
+	kw_trace_step(res, (struct kw_step){ .kind = kind, .rule = rule,
+					     .target = (uint32_t)target, .other = other,
+					     .value = value });
+}
+
+/* Highest certainty first, ties by load order; then min_certainty and
+ * max_knots decide which are listed. */
 static void list_knots(const struct kw_kb *kb, struct kw_result *res)
 {
-	size_t n = 0;
+	size_t *order = kw_xcalloc(kb->nknots + 1, sizeof *order), n = 0;
 
-	res->listed = kw_xcalloc(kb->nknots + 1, sizeof *res->listed);
 	for (size_t k = 0; k < kb->nknots; k++) {
 		double cf = kw_cf_round(res->scores[k].certainty);
 		size_t i = n;
 
-		if (!res->scores[k].suspected || cf < kb->settings.min_certainty)
+		if (!res->scores[k].suspected)
 			continue;
-		/* insertion sort: highest first, ties keep load order */
-		while (i && kw_cf_round(res->scores[res->listed[i - 1]].certainty) < cf) {
-			res->listed[i] = res->listed[i - 1];
+		while (i && kw_cf_round(res->scores[order[i - 1]].certainty) < cf) {
+			order[i] = order[i - 1];
 			i--;
 		}
-		res->listed[i] = k;
+		order[i] = k;
 		n++;
 	}
-	res->nlisted = n < (size_t)kb->settings.max_knots ? n
-							  : (size_t)kb->settings.max_knots;
+	for (size_t i = 0; i < n; i++) {
+		double cf = kw_cf_round(res->scores[order[i]].certainty);
+		if (cf < kb->settings.min_certainty)
+			step(res, KW_STEP_BELOW, KW_NONE, order[i], KW_NONE, cf);
+		else if (res->nlisted < (size_t)kb->settings.max_knots)
+			res->listed[res->nlisted++] = order[i],
+			step(res, KW_STEP_LISTED, KW_NONE, order[i], (uint32_t)(i + 1), cf);
+		else
+			step(res, KW_STEP_CUT, KW_NONE, order[i], (uint32_t)(i + 1), cf);
+	}
+	free(order);
 }
 
+/* Can the routine be given?  If not, the trace says why. */
 static bool usable(const struct selection *s, size_t r)
 {
 	const struct kw_routine *routine = &s->kb->routines[r];
 
-	for (size_t i = 0; i < routine->ntags; i++)
-		if (s->avoided[routine->tags[i]])
+	for (size_t i = 0; i < routine->ntags; i++) {
+		uint32_t by = s->res->avoided_by[routine->tags[i]];
+		if (by != KW_NONE) {
+			step(s->res, KW_STEP_AVOIDED, by, r, (uint32_t)routine->tags[i], 0);
 			return false;
-	return !routine->cond || kw_expr_eval(routine->cond, s->ev);
+		}
+	}
+	if (routine->cond && !kw_expr_eval(routine->cond, s->ev)) {
+		step(s->res, KW_STEP_IF_FAILED, KW_NONE, r, KW_NONE, 0);
+		return false;
+	}
+	return true;
 }
 
 static bool treats(const struct kw_routine *r, size_t knot)
@@ -55,14 +88,15 @@ static bool treats(const struct kw_routine *r, size_t knot)
 	return false;
 }
 
-static void add(struct selection *s, size_t r)
+static void choose(struct selection *s, size_t r, uint32_t knot, uint32_t by)
 {
 	struct kw_result *res = s->res;
 
-	if (s->chosen[r])
+	if (res->chosen[r])
 		return;
-	s->chosen[r] = true;
-	KW_PUSH(res->routines, res->nroutines, res->caps.routines, r);
+	res->chosen[r] = true;
+	res->routines[res->nroutines++] = r;
+	step(res, KW_STEP_CHOSEN, by, r, knot, 0);
 }
 
 /* For one knot and kind: the first recommended routine that treats it,
@@ -71,13 +105,15 @@ static void choose_for_knot(struct selection *s, size_t knot, enum kw_kind kind)
 {
 	const struct kw_kb *kb = s->kb;
 	const struct kw_network *net = kb->network;
+	const struct kw_result *res = s->res;
 	long best = -1;
 
-	for (size_t i = 0; i < s->res->nrecommended; i++) {
-		size_t r = s->res->recommended[i];
-		if (kb->routines[r].kind == kind && treats(&kb->routines[r], knot) &&
-		    usable(s, r)) {
-			add(s, r);
+	for (size_t i = 0; i < res->nsteps; i++) {
+		const struct kw_step *st = &res->steps[i];
+		size_t r = st->target;
+		if (st->kind == KW_STEP_RECOMMEND && kb->routines[r].kind == kind &&
+		    treats(&kb->routines[r], knot) && usable(s, r)) {
+			choose(s, r, (uint32_t)knot, st->rule);
 			return;
 		}
 	}
@@ -88,15 +124,19 @@ static void choose_for_knot(struct selection *s, size_t knot, enum kw_kind kind)
 			best = (long)r;
 	}
 	if (best >= 0)
-		add(s, (size_t)best);
+		choose(s, (size_t)best, (uint32_t)knot, KW_NONE);
 }
 
 static void add_recommended(struct selection *s, bool posture)
 {
-	for (size_t i = 0; i < s->res->nrecommended; i++) {
-		size_t r = s->res->recommended[i];
-		if ((s->kb->routines[r].kind == KW_POSTURE) == posture && usable(s, r))
-			add(s, r);
+	const struct kw_result *res = s->res;
+
+	for (size_t i = 0; i < res->nsteps; i++) {
+		const struct kw_step *st = &res->steps[i];
+		if (st->kind == KW_STEP_RECOMMEND && !s->res->chosen[st->target] &&
+		    (s->kb->routines[st->target].kind == KW_POSTURE) == posture &&
+		    usable(s, st->target))
+			choose(s, st->target, KW_NONE, st->rule);
 	}
 }
 
@@ -114,7 +154,6 @@ static void fit_minutes(const struct kw_kb *kb, struct kw_result *res)
 	if (budget->kind != KW_V_NUM)
 		return;
 	left = budget->u.num;
-	res->left_out = kw_xcalloc(res->nroutines + 1, sizeof *res->left_out);
 	for (size_t i = 0; i < res->nroutines; i++) {
 		size_t r = res->routines[i];
 		if (kb->routines[r].minutes <= left) {
@@ -122,21 +161,23 @@ static void fit_minutes(const struct kw_kb *kb, struct kw_result *res)
 			res->routines[kept++] = r;
 		} else {
 			res->left_out[res->nleft_out++] = r;
+			step(res, KW_STEP_LEFT_OUT, KW_NONE, r, KW_NONE, left);
 		}
 	}
 	res->nroutines = kept;
 }
 
-void kw_select(const struct kw_kb *kb, struct kw_result *res,
-	       const struct kw_eval *ev, const bool *avoided_tags)
+void kw_select(struct kw_result *res, const struct kw_eval *ev)
 {
 	static const enum kw_kind kinds[] = { KW_RELEASE, KW_STRETCH, KW_STRENGTHEN };
-	struct selection s = { kb, res, ev, avoided_tags, NULL };
+	const struct kw_kb *kb = res->kb;
+	struct selection s = { kb, res, ev };
 
 	list_knots(kb, res);
-	if (res->triage >= KW_URGENT)
-		return;                 /* only what to do now: no routine at all */
-	s.chosen = kw_xcalloc(kb->nroutines + 1, sizeof *s.chosen);
+	if (res->triage >= KW_URGENT) {  /* only what to do now: no routine at all */
+		step(res, KW_STEP_NO_ROUTINE, KW_NONE, res->triage, KW_NONE, 0);
+		return;
+	}
 	for (size_t i = 0; i < res->nlisted; i++)
 		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
 			choose_for_knot(&s, res->listed[i], kinds[k]);
@@ -144,6 +185,5 @@ void kw_select(const struct kw_kb *kb, struct kw_result *res,
 	for (size_t i = 0; i < res->nlisted; i++)
 		choose_for_knot(&s, res->listed[i], KW_POSTURE);
 	add_recommended(&s, true);
-	free(s.chosen);
 	fit_minutes(kb, res);
 }

@@ -301,6 +301,68 @@ static void index_knot_routines(const struct kw_kb *kb, struct kw_network *net)
 	free(fill);
 }
 
+size_t kw_product_key(const struct kw_kb *kb, int action_kind, size_t target)
+{
+	switch ((enum kw_action_kind)action_kind) {
+	case KW_ACT_SUSPECT: return target;
+	case KW_ACT_RECOMMEND: return kb->nknots + target;
+	case KW_ACT_TRIAGE: return kb->nknots + kb->nroutines + target;
+	case KW_ACT_AVOID: return kb->nknots + kb->nroutines + 4 + target;
+	default: return SIZE_MAX;
+	}
+}
+
+size_t kw_product_keys(const struct kw_kb *kb)
+{
+	return kb->nknots + kb->nroutines + 4 + kb->ntags;
+}
+
+/* Calls fn(key, rule) once per rule and key it produces. */
+static void each_product(const struct kw_kb *kb, size_t *last,
+			 void (*fn)(struct kw_network *, size_t, size_t), struct kw_network *net)
+{
+	size_t nkeys = kw_product_keys(kb), key;
+
+	for (size_t k = 0; k < nkeys; k++)
+		last[k] = SIZE_MAX;
+	for (size_t r = 0; r < kb->nrules; r++)
+		for (size_t i = 0; i < kb->rules[r].nactions; i++) {
+			key = kw_product_key(kb, kb->rules[r].actions[i].kind,
+					     kb->rules[r].actions[i].target);
+			if (key != SIZE_MAX && last[key] != r)
+				fn(net, key, r), last[key] = r;
+		}
+}
+
+static void count_product(struct kw_network *net, size_t key, size_t rule)
+{
+	(void)rule;
+	net->producer_start[key + 1]++;
+}
+
+static void place_product(struct kw_network *net, size_t key, size_t rule)
+{
+	/* producer_start[key] is the next free slot while placing */
+	net->producers[net->producer_start[key]++] = rule;
+}
+
+static void index_producers(const struct kw_kb *kb, struct kw_network *net)
+{
+	size_t nkeys = kw_product_keys(kb);
+	size_t *last = kw_xcalloc(nkeys + 1, sizeof *last);
+
+	net->producer_start = kw_xcalloc(nkeys + 1, sizeof *net->producer_start);
+	each_product(kb, last, count_product, net);
+	for (size_t k = 0; k < nkeys; k++)
+		net->producer_start[k + 1] += net->producer_start[k];
+	net->producers = kw_xcalloc(net->producer_start[nkeys] + 1, sizeof *net->producers);
+	each_product(kb, last, place_product, net);
+	/* placing moved each start to the next key's start: shift back */
+	memmove(net->producer_start + 1, net->producer_start, nkeys * sizeof *last);
+	net->producer_start[0] = 0;
+	free(last);
+}
+
 bool kw_engine_prepare(struct kw_kb *kb, struct kw_diags *diags)
 {
 	struct graph g = {0};
@@ -319,6 +381,7 @@ bool kw_engine_prepare(struct kw_kb *kb, struct kw_diags *diags)
 	bucket_rules(kb, net);
 	index_testers(kb, &g, net);
 	index_knot_routines(kb, net);
+	index_producers(kb, net);
 	kw_network_free(kb->network);
 	kb->network = net;
 	free(comp);
@@ -338,5 +401,7 @@ void kw_network_free(struct kw_network *net)
 	free(net->testers);
 	free(net->knot_start);
 	free(net->knot_routines);
+	free(net->producer_start);
+	free(net->producers);
 	free(net);
 }

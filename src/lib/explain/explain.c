@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "explain/explain.h"
-#include "knotwise/expr.h"
 
 void kw_value_text(struct kw_strbuf *sb, const struct kw_kb *kb, size_t sym,
 		   const struct kw_value *v)
@@ -41,51 +40,31 @@ void kw_value_text(struct kw_strbuf *sb, const struct kw_kb *kb, size_t sym,
 	}
 }
 
-struct used {
-	struct kw_strbuf *sb;
-	const struct kw_kb *kb;
-	const struct kw_result *res;
-	size_t seen[64], nseen;
-};
-
-static void add_used(size_t sym, bool negative, void *data)
+/* The FIRED step of the rule, or NULL when it did not fire. */
+static const struct kw_step *firing(const struct kw_result *res, size_t rule)
 {
-	struct used *u = data;
-
-	(void)negative;
-	for (size_t i = 0; i < u->nseen; i++)
-		if (u->seen[i] == sym)
-			return;
-	if (u->nseen < sizeof u->seen / sizeof *u->seen)
-		u->seen[u->nseen++] = sym;
-	if (u->res->values[sym].kind == KW_V_UNKNOWN)
-		return;
-	kw_sb_printf(u->sb, "%s%s = ", u->sb->len ? ", " : "", kw_kb_symbol_id(u->kb, sym));
-	kw_value_text(u->sb, u->kb, sym, &u->res->values[sym]);
+	for (size_t i = 0; i < res->nsteps; i++)
+		if (res->steps[i].kind == KW_STEP_FIRED && res->steps[i].rule == rule)
+			return &res->steps[i];
+	return NULL;
 }
 
-void kw_explain_used(struct kw_strbuf *sb, const struct kw_kb *kb,
-		     const struct kw_result *res, size_t rule)
+void kw_explain_rule(struct kw_strbuf *sb, const struct kw_result *res, size_t rule)
 {
-	struct used u = { .sb = sb, .kb = kb, .res = res };
-
-	if (kb->rules[rule].cond)
-		kw_expr_visit(kb->rules[rule].cond, add_used, &u);
-}
-
-void kw_explain_rule(struct kw_strbuf *sb, const struct kw_kb *kb,
-		     const struct kw_result *res, size_t rule)
-{
+	const struct kw_kb *kb = res->kb;
 	const struct kw_rule *r = &kb->rules[rule];
-	struct kw_strbuf used = {0};
+	const struct kw_step *fired = firing(res, rule);
 
-	kw_explain_used(&used, kb, res, rule);
 	if (r->because)
 		kw_sb_printf(sb, "%s", r->because);
 	else
 		kw_sb_printf(sb, "Its condition held: %s.", r->cond_text);
-	if (used.len)
-		kw_sb_printf(sb, " (You said: %s.)", kw_sb_str(&used));
+	for (uint32_t i = 0; fired && i < fired->nused; i++) {
+		uint32_t sym = res->used[fired->used + i];
+		kw_sb_printf(sb, "%s%s = ", i ? ", " : " (You said: ", kw_kb_symbol_id(kb, sym));
+		kw_value_text(sb, kb, sym, &res->values[sym]);
+	}
+	if (fired && fired->nused)
+		kw_sb_add(sb, ".)");
 	kw_sb_printf(sb, " [rule %s, %s:%u]", r->id, r->loc.file, r->loc.line);
-	kw_sb_free(&used);
 }

@@ -1,34 +1,63 @@
+/*
+ * why_not: the reasons something was not reached, read from the trace and
+ * from the rules that could have produced it (see why_not.h).
+ */
 #include <config.h>
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "engine/engine_internal.h"
 #include "explain/explain.h"
-#include "expr/format.h"
 #include "explain/why_not.h"
+#include "expr/format.h"
+#include "util/arena.h"
+#include "util/strbuf.h"
 
 struct why {
 	const struct kw_kb *kb;
 	const struct kw_result *res;
 	struct kw_eval ev;
-	json_t *reasons;
+	struct kw_why_answer *answer;
+	bool *fired;                    /* by rule, from the trace */
 };
 
-/* A reason: its data members plus "text", a sentence a person reads. */
-static void reason(struct why *w, json_t *data, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void reason(struct why *w, json_t *data, const char *fmt, ...)
+static char *vformat(const char *fmt, va_list ap)
 {
 	struct kw_strbuf sb = {0};
+
+	kw_sb_vprintf(&sb, fmt, ap);
+	return sb.data ? sb.data : kw_xstrdup("");
+}
+
+/* A reason with its sentence; data items are added to it after. */
+static struct kw_why_reason *reason(struct why *w, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static struct kw_why_reason *reason(struct why *w, const char *code, const char *fmt, ...)
+{
+	struct kw_why_answer *a = w->answer;
+	struct kw_why_reason r = { .code = code };
 	va_list ap;
 
 	va_start(ap, fmt);
-	kw_sb_vprintf(&sb, fmt, ap);
+	r.text = vformat(fmt, ap);
 	va_end(ap);
-	json_object_set_new(data, "text", json_string(kw_sb_str(&sb)));
-	json_array_append_new(w->reasons, data);
-	kw_sb_free(&sb);
+	KW_PUSH(a->reasons, a->nreasons, a->cap, r);
+	return &a->reasons[a->nreasons - 1];
+}
+
+static void item_text(struct kw_why_reason *r, const char *key, const char *text)
+{
+	if (r->ndata < sizeof r->data / sizeof *r->data)
+		r->data[r->ndata++] = (struct kw_why_item){ key, kw_xstrdup(text ? text : ""), 0 };
+}
+
+static void item_number(struct kw_why_reason *r, const char *key, double number)
+{
+	if (r->ndata < sizeof r->data / sizeof *r->data)
+		r->data[r->ndata++] = (struct kw_why_item){ key, NULL, number };
 }
 
 /* The test that decided a false condition (or, under `not`, the test that
@@ -70,152 +99,126 @@ static void actual_value(struct why *w, const struct kw_expr *t, struct kw_strbu
 	}
 }
 
-/* "rule X needs TEST, but you answered ..." for a condition that failed. */
-static void failed_condition(struct why *w, const char *who, const struct kw_expr *cond,
-			     struct kw_loc loc, json_t *data)
+/* "rule X (FILE:LINE) needs TEST, but you answered ..." */
+static void failed_condition(struct why *w, const char *kind, const char *id,
+			     const struct kw_expr *cond, struct kw_loc loc)
 {
 	struct kw_strbuf test = {0}, actual = {0};
 	bool held = false;
 	const struct kw_expr *t = deciding_test(cond, &w->ev, true, &held);
+	struct kw_why_reason *r;
 
 	kw_expr_format(&test, t);
 	actual_value(w, t, &actual);
-	json_object_set_new(data, "test", json_string(kw_sb_str(&test)));
-	json_object_set_new(data, "actual", json_string(kw_sb_str(&actual)));
-	json_object_set_new(data, "file", json_string(loc.file));
-	json_object_set_new(data, "line", json_integer(loc.line));
-	reason(w, data, "%s (%s:%u) needs %s%s, but %s", who, loc.file, loc.line,
-	       held ? "not " : "", kw_sb_str(&test), kw_sb_str(&actual));
+	r = reason(w, "condition", "%s %s (%s:%u) needs %s%s, but %s", kind, id, loc.file,
+		   loc.line, held ? "not " : "", kw_sb_str(&test), kw_sb_str(&actual));
+	item_text(r, kind, id);
+	item_text(r, "test", kw_sb_str(&test));
+	item_text(r, "actual", kw_sb_str(&actual));
+	item_text(r, "file", loc.file);
+	item_number(r, "line", loc.line);
 	kw_sb_free(&test);
 	kw_sb_free(&actual);
-}
-
-static bool fired(const struct kw_result *res, size_t rule)
-{
-	for (size_t i = 0; i < res->nfired; i++)
-		if (res->fired[i] == rule)
-			return true;
-	return false;
 }
 
 static void why_rule(struct why *w, size_t r)
 {
 	const struct kw_rule *rule = &w->kb->rules[r];
-	char who[80];
-
-	snprintf(who, sizeof who, "rule %s", rule->id);
-	failed_condition(w, who, rule->cond, rule->loc,
-			 json_pack("{s:s}", "rule", rule->id));
-}
-
-/* Every rule with an action `kind` on `target` that did not fire. */
-static void why_producers(struct why *w, enum kw_action_kind kind, size_t target,
-			  bool (*counts)(const struct kw_action *))
-{
-	for (size_t r = 0; r < w->kb->nrules; r++) {
-		const struct kw_rule *rule = &w->kb->rules[r];
-		for (size_t i = 0; i < rule->nactions; i++)
-			if (rule->actions[i].kind == kind && rule->actions[i].target == target &&
-			    (!counts || counts(&rule->actions[i]))) {
-				if (!fired(w->res, r))
-					why_rule(w, r);
-				break;
-			}
-	}
+	failed_condition(w, "rule", rule->id, rule->cond, rule->loc);
 }
 
 static bool why_rule_reached(struct why *w, size_t r)
 {
-	if (fired(w->res, r))
+	if (w->fired[r])
 		return true;
 	why_rule(w, r);
 	return false;
 }
 
-static bool positive(const struct kw_action *a)
+static bool positive_evidence(const struct kw_rule *rule, size_t knot)
 {
-	return a->cf > 0;
+	for (size_t i = 0; i < rule->nactions; i++)
+		if (rule->actions[i].kind == KW_ACT_SUSPECT && rule->actions[i].target == knot &&
+		    rule->actions[i].cf > 0)
+			return true;
+	return false;
 }
 
-/* 1 for the most certain knot: certainty rounded, ties by load order. */
-static size_t rank_of(const struct kw_result *res, size_t knot)
+/* The rules that could have produced it and did not fire. */
+static void why_producers(struct why *w, enum kw_action_kind kind, size_t target)
 {
-	size_t above = 0;
-	double cf = kw_cf_round(res->scores[knot].certainty);
+	const struct kw_network *net = w->kb->network;
+	size_t key = kw_product_key(w->kb, kind, target);
 
-	for (size_t k = 0; k < res->nscores; k++)
-		if (k != knot && res->scores[k].suspected &&
-		    (kw_cf_round(res->scores[k].certainty) > cf ||
-		     (kw_cf_round(res->scores[k].certainty) == cf && k < knot)))
-			above++;
-	return above + 1;
+	for (size_t i = net->producer_start[key]; i < net->producer_start[key + 1]; i++) {
+		size_t r = net->producers[i];
+		if (!w->fired[r] && (kind != KW_ACT_SUSPECT ||
+				     positive_evidence(&w->kb->rules[r], target)))
+			why_rule(w, r);
+	}
+}
+
+/* The selection's step about this item, or NULL. */
+static const struct kw_step *step_for(const struct kw_result *res, enum kw_step_kind kind,
+				      size_t target)
+{
+	for (size_t i = 0; i < res->nsteps; i++)
+		if (res->steps[i].kind == kind && res->steps[i].target == target)
+			return &res->steps[i];
+	return NULL;
 }
 
 static bool why_knot(struct why *w, size_t k)
 {
-	const struct kw_knot_score *s = &w->res->scores[k];
 	const struct kw_settings *set = &w->kb->settings;
-	double cf = kw_cf_round(s->certainty);
+	const struct kw_step *s;
+	struct kw_why_reason *r;
 
-	for (size_t i = 0; i < w->res->nlisted; i++)
-		if (w->res->listed[i] == k)
-			return true;
-	if (s->suspected && cf < set->min_certainty)
-		reason(w, json_pack("{s:s, s:f, s:f}", "reason", "below_min_certainty",
-				    "certainty", cf, "min_certainty", set->min_certainty),
-		       "its certainty %.2f is below min_certainty %.2f", cf, set->min_certainty);
-	else if (s->suspected)
-		reason(w, json_pack("{s:s, s:i, s:i}", "reason", "max_knots", "rank",
-				    (int)rank_of(w->res, k), "max_knots", set->max_knots),
-		       "it ranks #%zu by certainty (%.2f), and only %d knot%s listed "
-		       "(max_knots)", rank_of(w->res, k), cf, set->max_knots,
-		       set->max_knots == 1 ? " is" : "s are");
-	why_producers(w, KW_ACT_SUSPECT, k, positive);
-	return false;
-}
-
-static const struct kw_rule *avoider(const struct why *w, size_t tag)
-{
-	for (size_t i = 0; i < w->res->nfired; i++) {
-		const struct kw_rule *r = &w->kb->rules[w->res->fired[i]];
-		for (size_t j = 0; j < r->nactions; j++)
-			if (r->actions[j].kind == KW_ACT_AVOID && r->actions[j].target == tag)
-				return r;
+	if (step_for(w->res, KW_STEP_LISTED, k))
+		return true;
+	if ((s = step_for(w->res, KW_STEP_BELOW, k)) != NULL) {
+		r = reason(w, "below_min_certainty", "its certainty %.2f is below "
+			   "min_certainty %.2f", s->value, set->min_certainty);
+		item_number(r, "certainty", s->value);
+		item_number(r, "min_certainty", set->min_certainty);
+	} else if ((s = step_for(w->res, KW_STEP_CUT, k)) != NULL) {
+		r = reason(w, "max_knots", "it ranks #%u by certainty (%.2f), and only %d "
+			   "knot%s listed (max_knots)", s->other, s->value, set->max_knots,
+			   set->max_knots == 1 ? " is" : "s are");
+		item_number(r, "rank", s->other);
+		item_number(r, "max_knots", set->max_knots);
 	}
-	return NULL;
-}
-
-static bool in_list(const size_t *items, size_t n, size_t x)
-{
-	for (size_t i = 0; i < n; i++)
-		if (items[i] == x)
-			return true;
+	why_producers(w, KW_ACT_SUSPECT, k);
 	return false;
 }
 
-/* Each of the routine's knots: not listed, or (when nothing else blocked
- * this routine) given another routine of the same kind, chosen first. */
-static void why_routine_knots(struct why *w, const struct kw_routine *rt, size_t id,
-			      bool blocked)
+/* A knot the routine treats: not listed, or given another routine of the
+ * same kind. */
+static void why_routine_knots(struct why *w, const struct kw_routine *rt)
 {
-	for (size_t i = 0; i < rt->nknots; i++) {
-		size_t k = rt->knots[i];
-		const char *name = w->kb->knots[k].id;
+	const struct kw_result *res = w->res;
+	struct kw_why_reason *r;
 
-		if (!in_list(w->res->listed, w->res->nlisted, k)) {
-			reason(w, json_pack("{s:s, s:s}", "reason", "knot_not_listed", "knot", name),
-			       "it treats %s, which is not listed (see --why-not %s)", name, name);
+	for (size_t i = 0; i < rt->nknots; i++) {
+		const char *knot = w->kb->knots[rt->knots[i]].id;
+		if (!step_for(res, KW_STEP_LISTED, rt->knots[i])) {
+			r = reason(w, "knot_not_listed", "it treats %s, which is not listed "
+				   "(see --why-not %s)", knot, knot);
+			item_text(r, "knot", knot);
 			continue;
 		}
-		for (size_t j = 0; j < w->res->nroutines; j++) {
-			const struct kw_routine *other = &w->kb->routines[w->res->routines[j]];
-			if (!blocked && other->kind == rt->kind && w->res->routines[j] != id &&
-			    in_list(other->knots, other->nknots, k))
-				reason(w, json_pack("{s:s, s:s, s:s}", "reason", "other_routine",
-						    "knot", name, "routine", other->id),
-				       "%s gets the %s routine %s instead (recommended, or "
-				       "a lower order: %d against %d)", name, kw_kind_name(rt->kind),
-				       other->id, other->order, rt->order);
+		for (size_t j = 0; j < res->nsteps; j++) {
+			const struct kw_step *s = &res->steps[j];
+			const struct kw_routine *other = &w->kb->routines[s->target];
+			if (s->kind != KW_STEP_CHOSEN || s->other != rt->knots[i] ||
+			    other->kind != rt->kind)
+				continue;
+			r = reason(w, "other_routine", "%s gets the %s routine %s instead "
+				   "(%s)", knot, kw_kind_name(rt->kind), other->id,
+				   s->rule != KW_NONE ? "recommended" : "a lower order, or "
+				   "earlier in the files");
+			item_text(r, "knot", knot);
+			item_text(r, "routine", other->id);
 		}
 	}
 }
@@ -223,42 +226,45 @@ static void why_routine_knots(struct why *w, const struct kw_routine *rt, size_t
 static bool why_routine(struct why *w, size_t id)
 {
 	const struct kw_routine *rt = &w->kb->routines[id];
-	const struct kw_rule *by;
+	const struct kw_result *res = w->res;
+	const struct kw_step *s;
+	struct kw_why_reason *r;
 
-	if (in_list(w->res->routines, w->res->nroutines, id))
+	if (kw_result_has_routine(res, id))
 		return true;
-	if (w->res->triage >= KW_URGENT)
-		reason(w, json_pack("{s:s, s:s}", "reason", "triage", "level",
-				    kw_level_name(w->res->triage)),
-		       "no routine is given at triage level %s", kw_level_name(w->res->triage));
-	if (in_list(w->res->left_out, w->res->nleft_out, id))
-		reason(w, json_pack("{s:s}", "reason", "left_out"),
-		       "it was left out to fit the minutes available");
-	for (size_t i = 0; i < rt->ntags; i++)
-		if ((by = avoider(w, rt->tags[i])) != NULL)
-			reason(w, json_pack("{s:s, s:s, s:s}", "reason", "avoided", "tag",
-					    w->kb->tags[rt->tags[i]], "rule", by->id),
-			       "its tag %s is avoided by rule %s: %s", w->kb->tags[rt->tags[i]],
-			       by->id, by->because ? by->because : by->cond_text);
-	if (rt->cond && !kw_expr_eval(rt->cond, &w->ev)) {
-		char who[80];
-		snprintf(who, sizeof who, "routine %s", rt->id);
-		failed_condition(w, who, rt->cond, rt->loc, json_pack("{s:s}", "routine", rt->id));
+	if ((s = step_for(res, KW_STEP_NO_ROUTINE, res->triage)) != NULL) {
+		r = reason(w, "triage", "no routine is given at triage level %s",
+			   kw_level_name(res->triage));
+		item_text(r, "level", kw_level_name(res->triage));
+	} else if (step_for(res, KW_STEP_LEFT_OUT, id)) {
+		reason(w, "left_out", "it was left out to fit the minutes available");
+	} else if ((s = step_for(res, KW_STEP_AVOIDED, id)) != NULL) {
+		const struct kw_rule *by = &w->kb->rules[s->rule];
+		r = reason(w, "avoided", "its tag %s is avoided by rule %s: %s",
+			   w->kb->tags[s->other], by->id, by->because ? by->because : by->cond_text);
+		item_text(r, "tag", w->kb->tags[s->other]);
+		item_text(r, "rule", by->id);
+	} else if (step_for(res, KW_STEP_IF_FAILED, id)) {
+		failed_condition(w, "routine", rt->id, rt->cond, rt->loc);
+	} else {
+		why_routine_knots(w, rt);
 	}
-	why_routine_knots(w, rt, id, json_array_size(w->reasons) > 0);
-	why_producers(w, KW_ACT_RECOMMEND, id, NULL);
+	why_producers(w, KW_ACT_RECOMMEND, id);
 	return false;
 }
 
 static bool why_level(struct why *w, enum kw_level level)
 {
+	struct kw_why_reason *r;
+
 	if (w->res->triage == level)
 		return true;
-	if (w->res->triage > level)
-		reason(w, json_pack("{s:s, s:s}", "reason", "higher_level", "level",
-				    kw_level_name(w->res->triage)),
-		       "a higher level was raised: %s", kw_level_name(w->res->triage));
-	why_producers(w, KW_ACT_TRIAGE, level, NULL);
+	if (w->res->triage > level) {
+		r = reason(w, "higher_level", "a higher level was raised: %s",
+			   kw_level_name(w->res->triage));
+		item_text(r, "level", kw_level_name(w->res->triage));
+	}
+	why_producers(w, KW_ACT_TRIAGE, level);
 	return false;
 }
 
@@ -283,61 +289,112 @@ bool kw_why_not_known(const struct kw_kb *kb, const char *id)
 	       disabling(kb, id);
 }
 
-static json_t *answer(struct why *w, const char *id, const char *kind, bool reached)
+static void begin(struct why *w, struct kw_why_not *out, const char *id, const char *kind)
 {
-	json_t *o = json_pack("{s:s, s:s, s:b, s:O}", "id", id, "kind", kind,
-			      "reached", reached, "reasons", w->reasons);
-	json_decref(w->reasons);
-	w->reasons = json_array();
-	return o;
+	w->answer = &out->answers[out->n++];
+	*w->answer = (struct kw_why_answer){ .id = id, .kind = kind };
 }
 
-json_t *kw_why_not(const struct kw_kb *kb, const struct kw_result *res,
-		   const char *id)
+static void why_disabled(struct why *w, struct kw_why_not *out, const char *id)
 {
-	struct why w = { kb, res, { kb, res->values, NULL, NULL }, json_array() };
-	json_t *all = json_array();
+	const struct kw_change *c = disabling(w->kb, id);
+	struct kw_why_reason *r;
+
+	begin(w, out, id, c->kind);
+	r = reason(w, "disabled", "it was switched off (disabled = yes) at %s:%u",
+		   c->loc.file, c->loc.line);
+	item_text(r, "file", c->loc.file);
+	item_number(r, "line", c->loc.line);
+}
+
+void kw_why_not(const struct kw_result *res, const char *id, struct kw_why_not *out)
+{
+	const struct kw_kb *kb = res->kb;
+	struct why w = { kb, res, { kb, res->values, NULL, NULL }, NULL,
+			 kw_xcalloc(kb->nrules + 1, sizeof *w.fired) };
 	enum kw_level level;
 	size_t i;
 
+	*out = (struct kw_why_not){0};
+	for (size_t s = 0; s < res->nsteps; s++)
+		if (res->steps[s].kind == KW_STEP_FIRED)
+			w.fired[res->steps[s].rule] = true;
 	if (kw_level_parse(id, &level))
-		json_array_append_new(all, answer(&w, id, "triage", why_level(&w, level)));
+		begin(&w, out, id, "triage"), w.answer->reached = why_level(&w, level);
 	if (kw_kb_find_knot(kb, id, &i))
-		json_array_append_new(all, answer(&w, id, "knot", why_knot(&w, i)));
+		begin(&w, out, id, "knot"), w.answer->reached = why_knot(&w, i);
 	if (kw_kb_find_routine(kb, id, &i))
-		json_array_append_new(all, answer(&w, id, "routine", why_routine(&w, i)));
+		begin(&w, out, id, "routine"), w.answer->reached = why_routine(&w, i);
 	if (kw_kb_find_rule(kb, id, &i))
-		json_array_append_new(all, answer(&w, id, "rule", why_rule_reached(&w, i)));
-	if (!json_array_size(all) && disabling(kb, id)) {
-		const struct kw_change *c = disabling(kb, id);
-		reason(&w, json_pack("{s:s, s:s, s:i}", "reason", "disabled", "file",
-				     c->loc.file, "line", c->loc.line),
-		       "it was switched off (disabled = yes) at %s:%u", c->loc.file, c->loc.line);
-		json_array_append_new(all, answer(&w, id, c->kind, false));
-	}
-	json_decref(w.reasons);
-	return all;
+		begin(&w, out, id, "rule"), w.answer->reached = why_rule_reached(&w, i);
+	if (!out->n && disabling(kb, id))
+		why_disabled(&w, out, id);
+	free(w.fired);
 }
 
-void kw_why_not_text(struct kw_writer *out, const json_t *why_not)
+void kw_why_not_free(struct kw_why_not *w)
 {
-	size_t i, j;
-	json_t *item, *r;
+	for (size_t i = 0; i < w->n; i++) {
+		struct kw_why_answer *a = &w->answers[i];
+		for (size_t j = 0; j < a->nreasons; j++) {
+			free(a->reasons[j].text);
+			for (size_t k = 0; k < a->reasons[j].ndata; k++)
+				free(a->reasons[j].data[k].text);
+		}
+		free(a->reasons);
+	}
+	w->n = 0;
+}
+
+void kw_why_not_json(const struct kw_why_not *w, struct kw_json *j)
+{
+	kw_json_array(j);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct kw_why_answer *a = &w->answers[i];
+		kw_json_object(j);
+		kw_json_key(j, "id");
+		kw_json_string(j, a->id);
+		kw_json_key(j, "kind");
+		kw_json_string(j, a->kind);
+		kw_json_key(j, "reached");
+		kw_json_bool(j, a->reached);
+		kw_json_key(j, "reasons");
+		kw_json_array(j);
+		for (size_t k = 0; k < a->nreasons; k++) {
+			const struct kw_why_reason *r = &a->reasons[k];
+			kw_json_object(j);
+			kw_json_key(j, "reason");
+			kw_json_string(j, r->code);
+			kw_json_key(j, "text");
+			kw_json_string(j, r->text);
+			for (size_t d = 0; d < r->ndata; d++) {
+				kw_json_key(j, r->data[d].key);
+				r->data[d].text ? kw_json_string(j, r->data[d].text)
+						: kw_json_number(j, r->data[d].number);
+			}
+			kw_json_end(j, '}');
+		}
+		kw_json_end(j, ']');
+		kw_json_end(j, '}');
+	}
+	kw_json_end(j, ']');
+}
+
+void kw_why_not_text(const struct kw_why_not *w, struct kw_writer *out)
+{
 	char line[256];
 
-	json_array_foreach(why_not, i, item) {
-		const char *id = json_string_value(json_object_get(item, "id"));
-		const char *kind = json_string_value(json_object_get(item, "kind"));
-		json_t *reasons = json_object_get(item, "reasons");
+	for (size_t i = 0; i < w->n; i++) {
+		const struct kw_why_answer *a = &w->answers[i];
 
-		snprintf(line, sizeof line, json_is_true(json_object_get(item, "reached"))
-			 ? "The %s %s was reached" : "Why not the %s %s?", kind, id);
+		snprintf(line, sizeof line, a->reached ? "The %s %s was reached"
+			 : "Why not the %s %s?", a->kind, a->id);
 		kw_heading(out, KW_BOLD, line);
-		if (json_is_true(json_object_get(item, "reached")))
+		if (a->reached)
 			continue;
-		if (!json_array_size(reasons))
+		if (!a->nreasons)
 			kw_wrap(out, "  - ", "nothing in the rule set produces it");
-		json_array_foreach(reasons, j, r)
-			kw_wrap(out, "  - ", json_string_value(json_object_get(r, "text")));
+		for (size_t k = 0; k < a->nreasons; k++)
+			kw_wrap(out, "  - ", a->reasons[k].text);
 	}
 }

@@ -7,6 +7,8 @@
 
 #include <stdlib.h>
 
+#include "engine/result.h"
+#include "explain/why_not.h"
 #include "util/arena.h"
 #include "util/json_writer.h"
 #include "knotwise/render.h"
@@ -72,6 +74,28 @@ static const char *tag_id(const struct kw_kb *kb, size_t i) { return kb->tags[i]
 static const char *knot_id(const struct kw_kb *kb, size_t i) { return kb->knots[i].id; }
 static const char *routine_id(const struct kw_kb *kb, size_t i) { return kb->routines[i].id; }
 
+/* The ids of the steps of one kind (and of one target, unless KW_NONE):
+ * the step's rule, or its target; a rule twice in a row is written once. */
+static void step_list(struct kw_json *j, const char *key, const struct kw_result *res,
+		      enum kw_step_kind kind, uint32_t target,
+		      const char *(*id_of)(const struct kw_kb *, size_t), bool rules)
+{
+	uint32_t last = KW_NONE;
+
+	kw_json_key(j, key);
+	kw_json_array(j);
+	for (size_t i = 0; i < res->nsteps; i++) {
+		const struct kw_step *s = &res->steps[i];
+		uint32_t id = rules ? s->rule : s->target;
+		if (s->kind != kind || (target != KW_NONE && s->target != target) ||
+		    (rules && id == last))
+			continue;
+		kw_json_string(j, id_of(res->kb, id));
+		last = id;
+	}
+	kw_json_end(j, ']');
+}
+
 static void strings(struct kw_json *j, const char *key, const char *const *items, size_t n)
 {
 	kw_json_key(j, key);
@@ -83,6 +107,8 @@ static void strings(struct kw_json *j, const char *key, const char *const *items
 
 static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res)
 {
+	uint32_t last = KW_NONE;
+
 	kw_json_key(j, "triage");
 	kw_json_object(j);
 	kw_json_key(j, "level");
@@ -91,13 +117,16 @@ static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_re
 	kw_json_string(j, kw_triage_advice(kb, res));
 	kw_json_key(j, "because");
 	kw_json_array(j);
-	for (size_t i = 0; i < res->ntriage_rules; i++) {
-		const struct kw_rule *r = &kb->rules[res->triage_rules[i]];
+	for (size_t i = 0; i < res->nsteps; i++) {
+		const struct kw_step *s = &res->steps[i];
+		if (s->kind != KW_STEP_TRIAGE || s->rule == last)
+			continue;
+		last = s->rule;
 		kw_json_object(j);
 		kw_json_key(j, "rule");
-		kw_json_string(j, r->id);
+		kw_json_string(j, kb->rules[s->rule].id);
 		kw_json_key(j, "text");
-		kw_json_string(j, r->because);
+		kw_json_string(j, kb->rules[s->rule].because);
 		kw_json_end(j, '}');
 	}
 	kw_json_end(j, ']');
@@ -110,15 +139,14 @@ static void knots(struct kw_json *j, const struct kw_kb *kb, const struct kw_res
 	kw_json_array(j);
 	for (size_t i = 0; i < res->nlisted; i++) {
 		size_t k = res->listed[i];
-		const struct kw_knot_score *s = &res->scores[k];
 		kw_json_object(j);
 		kw_json_key(j, "id");
 		kw_json_string(j, kb->knots[k].id);
 		kw_json_key(j, "name");
 		kw_json_string(j, kb->knots[k].name);
 		kw_json_key(j, "certainty");
-		kw_json_number(j, kw_cf_round(s->certainty));
-		id_list(j, "rules", s->rules, s->nrules, rule_id, kb);
+		kw_json_number(j, kw_cf_round(res->scores[k].certainty));
+		step_list(j, "rules", res, KW_STEP_EVIDENCE, (uint32_t)k, rule_id, true);
 		kw_json_end(j, '}');
 	}
 	kw_json_end(j, ']');
@@ -200,12 +228,24 @@ static void facts(struct kw_json *j, const struct kw_kb *kb, const struct kw_res
 {
 	kw_json_key(j, "facts");
 	kw_json_object(j);
-	for (size_t i = 0; i < res->nfacts_set; i++) {
-		size_t sym = res->facts_set[i];
-		kw_json_key(j, kw_kb_symbol_id(kb, sym));
-		value(j, NULL, &res->values[sym]);
+	for (size_t i = 0; i < res->nsteps; i++) {
+		const struct kw_step *s = &res->steps[i];
+		if (s->kind != KW_STEP_SET)
+			continue;
+		kw_json_key(j, kw_kb_symbol_id(kb, s->target));
+		value(j, NULL, &res->values[s->target]);
 	}
 	kw_json_end(j, '}');
+}
+
+static void why_not(struct kw_json *j, const struct kw_result *res, const char *id)
+{
+	struct kw_why_not w;
+
+	kw_why_not(res, id, &w);
+	kw_json_key(j, "why_not");
+	kw_why_not_json(&w, j);
+	kw_why_not_free(&w);
 }
 
 void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,
@@ -228,16 +268,14 @@ void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,
 	for (size_t i = 0; i < res->nroutines; i++)
 		cached_routine(&j, kb, res->routines[i], extra->pretty ? NULL : extra->cache);
 	kw_json_end(&j, ']');
-	id_list(&j, "avoided", res->avoided, res->navoided, tag_id, kb);
+	step_list(&j, "avoided", res, KW_STEP_AVOID, KW_NONE, tag_id, false);
 	id_list(&j, "left_out", res->left_out, res->nleft_out, routine_id, kb);
 	answers(&j, kb, res);
 	facts(&j, kb, res);
-	id_list(&j, "fired", res->fired, res->nfired, rule_id, kb);
+	step_list(&j, "fired", res, KW_STEP_FIRED, KW_NONE, rule_id, true);
 	changes(&j, kb);
 	strings(&j, "warnings", (const char *const *)res->warnings, res->nwarnings);
-	if (extra->why_not) {
-		kw_json_key(&j, "why_not");
-		kw_json_raw(&j, extra->why_not);
-	}
+	if (extra->why_not)
+		why_not(&j, res, extra->why_not);
 	kw_json_end(&j, '}');
 }

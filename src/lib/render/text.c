@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/result.h"
 #include "explain/explain.h"
 #include "knotwise/render.h"
 #include "render/text_wrap.h"
@@ -28,16 +29,25 @@ struct text {
 	const struct kw_text_style *style;
 };
 
-static void explain_rules(struct text *t, const size_t *rules, size_t n)
+static void explain_rule(struct text *t, size_t rule)
 {
 	struct kw_strbuf line = {0};
 
-	for (size_t i = 0; i < n; i++) {
-		kw_sb_reset(&line);
-		kw_explain_rule(&line, t->kb, t->res, rules[i]);
-		kw_wrap_styled(&t->w, KW_DIM, "      why: ", kw_sb_str(&line));
-	}
+	kw_explain_rule(&line, t->res, rule);
+	kw_wrap_styled(&t->w, KW_DIM, "      why: ", kw_sb_str(&line));
 	kw_sb_free(&line);
+}
+
+/* --explain under a knot: each rule that gave it evidence, once. */
+static void explain_evidence(struct text *t, size_t knot)
+{
+	uint32_t last = KW_NONE;
+
+	for (size_t i = 0; i < t->res->nsteps; i++) {
+		const struct kw_step *s = &t->res->steps[i];
+		if (s->kind == KW_STEP_EVIDENCE && s->target == knot && s->rule != last)
+			explain_rule(t, last = s->rule);
+	}
 }
 
 static const char *message(const struct text *t, enum kw_message m)
@@ -55,14 +65,16 @@ static void render_triage(struct text *t)
 	kw_heading(&t->w, levels[t->res->triage].style, levels[t->res->triage].title);
 	if (advice)
 		kw_wrap(&t->w, "", advice);
-	for (size_t i = 0; i < t->res->ntriage_rules; i++) {
-		const struct kw_rule *r = &t->kb->rules[t->res->triage_rules[i]];
-		if (!kw_rule_raises(r, t->res->triage))
+	for (size_t i = 0; i < t->res->nsteps; i++) {
+		const struct kw_step *s = &t->res->steps[i];
+		const struct kw_rule *r;
+		if (s->kind != KW_STEP_TRIAGE || s->target != (uint32_t)t->res->triage)
 			continue;
+		r = &t->kb->rules[s->rule];
 		if (r->because)
 			kw_wrap(&t->w, "  - ", r->because);
 		if (t->style->explain)
-			explain_rules(t, &t->res->triage_rules[i], 1);
+			explain_rule(t, s->rule);
 	}
 	if (t->res->answers->incomplete && message(t, KW_MSG_SCREEN_INCOMPLETE))
 		kw_wrap_styled(&t->w, KW_YELLOW, "", message(t, KW_MSG_SCREEN_INCOMPLETE));
@@ -98,36 +110,31 @@ static void render_knots(struct text *t)
 		if (knot->refers)
 			kw_wrap(&t->w, "    felt: ", knot->refers);
 		if (t->style->explain)
-			explain_rules(t, t->res->scores[k].rules, t->res->scores[k].nrules);
+			explain_evidence(t, k);
 	}
 	kw_sb_free(&line);
 }
 
-/* Why a routine is in the list: the rule that recommended it, or the
- * listed knot it was chosen for. */
+/* --explain under a routine: the rule that recommended it, or the listed
+ * knot it was chosen for (the trace's CHOSEN step). */
 static void explain_routine(struct text *t, size_t routine)
 {
 	const struct kw_routine *r = &t->kb->routines[routine];
 	struct kw_strbuf line = {0};
 
-	for (size_t i = 0; i < t->res->nfired; i++) {
-		const struct kw_rule *rule = &t->kb->rules[t->res->fired[i]];
-		for (size_t j = 0; j < rule->nactions; j++)
-			if (rule->actions[j].kind == KW_ACT_RECOMMEND &&
-			    rule->actions[j].target == routine) {
-				explain_rules(t, &t->res->fired[i], 1);
-				return;
-			}
+	for (size_t i = 0; i < t->res->nsteps; i++) {
+		const struct kw_step *s = &t->res->steps[i];
+		if (s->kind != KW_STEP_CHOSEN || s->target != routine)
+			continue;
+		if (s->rule != KW_NONE) {
+			explain_rule(t, s->rule);
+		} else {
+			kw_sb_printf(&line, "It treats %s, listed above. [routine %s, %s:%u]",
+				     t->kb->knots[s->other].name, r->id, r->loc.file, r->loc.line);
+			kw_wrap_styled(&t->w, KW_DIM, "      why: ", kw_sb_str(&line));
+		}
+		break;
 	}
-	for (size_t i = 0; i < t->res->nlisted && !line.len; i++)
-		for (size_t j = 0; j < r->nknots; j++)
-			if (r->knots[j] == t->res->listed[i])
-				kw_sb_printf(&line, "It treats %s, listed above: the first %s "
-					     "routine for it by order whose conditions hold. "
-					     "[routine %s, %s:%u]", t->kb->knots[r->knots[j]].name,
-					     kw_kind_name(r->kind), r->id, r->loc.file, r->loc.line);
-	if (line.len)
-		kw_wrap_styled(&t->w, KW_DIM, "      why: ", kw_sb_str(&line));
 	kw_sb_free(&line);
 }
 
@@ -258,9 +265,10 @@ char *kw_render_text(const struct kw_kb *kb, const struct kw_result *res,
 		render_safety_net(&t);
 	}
 	if (style->why_not) {
-		json_t *why = kw_why_not(kb, res, style->why_not);
-		kw_why_not_text(&t.w, why);
-		json_decref(why);
+		struct kw_why_not why;
+		kw_why_not(res, style->why_not, &why);
+		kw_why_not_text(&why, &t.w);
+		kw_why_not_free(&why);
 	}
 	render_changed_safety(&t);
 	if (message(&t, KW_MSG_DISCLAIMER)) {
