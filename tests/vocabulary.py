@@ -4,14 +4,15 @@
 Usage: python3 tests/vocabulary.py RULES_DIR VOCAB_TXT
 
 VOCAB_TXT has one id per line ('#' starts a comment line):
-    question ID TYPE [MIN..MAX] [CHOICE ...]
+    question ID TYPE [MIN..MAX] [CHOICE ...] [+required] [+unsure=VALUE]
     knot ID REGION
     tag ID
 RULES_DIR's *.ini files are read in byte order of their names, the way
 knotwise loads them (SPEC section 2): a later section with the same kind and
 id replaces an earlier one whole, and 'disabled = yes' removes it. Each
 question must have exactly that type, range (scale defaults to 0..10) and
-set of choices; each knot that region; each tag must be carried by some
+set of choices, and where the line says so, `required = yes` and that
+`unsure` value; each knot that region; each tag must be carried by some
 routine or named by some 'avoid' action. Exits 0 when everything matches,
 1 listing every mismatch, 2 on bad usage or an unreadable file.
 Standard library only, so it runs at distcheck time without the engine.
@@ -106,9 +107,16 @@ def check_question(sections, ident, words):
     q = sections.get(("question", ident))
     if q is None:
         return [f"question {ident}: not defined"]
-    want_type, rest = words[0], words[1:]
+    want_type = words[0]
+    rest = [w for w in words[1:] if not w.startswith("+")]
+    attrs = [w[1:] for w in words[1:] if w.startswith("+")]
     got_type = first(q, "type")
     errs = []
+    for attr in attrs:
+        key, _, want = attr.partition("=")
+        got = first(q, key, "no" if key == "required" else "unknown")
+        if got != (want or "yes"):
+            errs.append(f"question {ident}: {key} = {got}, wanted {want or 'yes'}")
     if got_type != want_type:
         errs.append(f"question {ident}: type {got_type}, wanted {want_type}")
     if rest and re.fullmatch(r"-?[\d.]+\.\.-?[\d.]+", rest[0]):
