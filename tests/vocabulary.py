@@ -13,7 +13,13 @@ id replaces an earlier one whole, and 'disabled = yes' removes it. Each
 question must have exactly that type, range (scale defaults to 0..10) and
 set of choices, and where the line says so, `required = yes` and that
 `unsure` value; each knot that region; each tag must be carried by some
-routine or named by some 'avoid' action. Exits 0 when everything matches,
+routine or named by some 'avoid' action. It also checks the conventions
+vocabulary.md and the clinical review set for every routine: a release
+carries a region_* tag and ends with a short movement of its own (a dose in
+seconds or times, not a pointer to another routine); a routine that presses
+firmly (deep_pressure, or pressure moderate or firm) says to stay at 3-4/10
+the first time; every knot with a firm release also has a gentle one.
+Exits 0 when everything matches,
 1 listing every mismatch, 2 on bad usage or an unreadable file.
 Standard library only, so it runs at distcheck time without the engine.
 """
@@ -156,6 +162,37 @@ def tags_in_use(sections):
     return tags
 
 
+FIRST_TIME = re.compile(r"first time.*3-4|3-4.*first time", re.I | re.S)
+OWN_MOVEMENT = re.compile(r"\b\d+ (seconds|times|slow)\b", re.I)
+
+
+def split_list(d, key):
+    return [x.strip() for v in d.get(key, []) for x in v.split(",") if x.strip()]
+
+
+def check_conventions(sections):
+    errs, gentle, firm = [], set(), set()
+    for (kind, ident), d in sorted(sections.items()):
+        if kind != "routine":
+            continue
+        tags = split_list(d, "tags")
+        steps = d.get("step", [])
+        pressing = "deep_pressure" in tags or first(d, "pressure") in ("moderate", "firm")
+        if pressing and not FIRST_TIME.search(" ".join(steps)):
+            errs.append(f"routine {ident}: presses firmly but does not say 3-4/10 the first time")
+        if first(d, "kind") != "release":
+            continue
+        if not any(t.startswith("region_") for t in tags):
+            errs.append(f"routine {ident}: a release with no region_* tag")
+        if not steps or not OWN_MOVEMENT.search(steps[-1]) or "finish with the" in steps[-1].lower():
+            errs.append(f"routine {ident}: a release whose last step is not a movement of its own")
+        for knot in split_list(d, "for"):
+            (firm if "deep_pressure" in tags else gentle).add(knot)
+    for knot in sorted(firm - gentle):
+        errs.append(f"knot {knot}: a firm release but no gentle one")
+    return errs
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: vocabulary.py RULES_DIR VOCAB_TXT", file=sys.stderr)
@@ -188,6 +225,7 @@ def main(argv):
                 errs.append(f"tag {words[1]}: no routine carries it and no rule avoids it")
         else:
             errs.append(f"{argv[1]}:{num}: cannot read this line")
+    errs += check_conventions(sections)
     for e in errs:
         print(e)
     print(f"{checked} ids checked, {len(errs)} mismatches", file=sys.stderr)
