@@ -7,18 +7,22 @@ VOCAB_TXT has one id per line ('#' starts a comment line):
     question ID TYPE [MIN..MAX] [CHOICE ...] [+required] [+unsure=VALUE]
     knot ID REGION
     tag ID
+    routine ID KIND [MINUTES]
+    message ID
 RULES_DIR's *.ini files are read in byte order of their names, the way
 knotwise loads them (SPEC section 2): a later section with the same kind and
 id replaces an earlier one whole, and 'disabled = yes' removes it. Each
 question must have exactly that type, range (scale defaults to 0..10) and
 set of choices, and where the line says so, `required = yes` and that
 `unsure` value; each knot that region; each tag must be carried by some
-routine or named by some 'avoid' action. It also checks the conventions
+routine or named by some 'avoid' action; each routine have that kind (and
+minutes); each message be defined. It also checks the conventions
 vocabulary.md and the clinical review set for every routine: a release
 carries a region_* tag and ends with a short movement of its own (a dose in
 seconds or times, not a pointer to another routine); a routine that presses
 firmly (deep_pressure, or pressure moderate or firm) says to stay at 3-4/10
-the first time; every knot with a firm release also has a gentle one.
+the first time; every knot with a firm release also has a gentle one; a
+posture habit takes no session time (minutes = 0).
 Exits 0 when everything matches,
 1 listing every mismatch, 2 on bad usage or an unreadable file.
 Standard library only, so it runs at distcheck time without the engine.
@@ -180,6 +184,8 @@ def check_conventions(sections):
         pressing = "deep_pressure" in tags or first(d, "pressure") in ("moderate", "firm")
         if pressing and not FIRST_TIME.search(" ".join(steps)):
             errs.append(f"routine {ident}: presses firmly but does not say 3-4/10 the first time")
+        if first(d, "kind") == "posture" and first(d, "minutes") != "0":
+            errs.append(f"routine {ident}: a posture habit with minutes {first(d, 'minutes')}, not 0")
         if first(d, "kind") != "release":
             continue
         if not any(t.startswith("region_") for t in tags):
@@ -220,6 +226,16 @@ def main(argv):
                 errs.append(f"knot {words[1]}: not defined")
             elif first(k, "region") != words[2]:
                 errs.append(f"knot {words[1]}: region {first(k, 'region')}, wanted {words[2]}")
+        elif kind == "routine" and len(words) in (3, 4):
+            r = sections.get(("routine", words[1]))
+            if r is None:
+                errs.append(f"routine {words[1]}: not defined")
+            elif first(r, "kind") != words[2] or (len(words) == 4 and first(r, "minutes") != words[3]):
+                errs.append(f"routine {words[1]}: kind {first(r, 'kind')}, minutes {first(r, 'minutes')}, "
+                            f"wanted {' '.join(words[2:])}")
+        elif kind == "message" and len(words) == 2:
+            if ("message", words[1]) not in sections:
+                errs.append(f"message {words[1]}: not defined")
         elif kind == "tag" and len(words) == 2:
             if words[1] not in tags:
                 errs.append(f"tag {words[1]}: no routine carries it and no rule avoids it")
