@@ -117,6 +117,7 @@ text = Numb between the legs?
 type = yesno
 unsure = yes
 recheck_if = describe ~ "(?i)\bnumb\w*\b.{0,30}\b(bottom|bum|genitals?)\b"
+  or describe ~ "(?i)saddle"
 [question pain]
 text = Pain now?
 type = scale
@@ -139,6 +140,9 @@ run base --format json --set 'describe=it goes numb round my bum when I sit' --s
 check "a no that the person's words contradict is taken as unsure" out_has '"level": "emergency"'
 check "with a warning quoting the words" \
 	out_has "'saddle' was answered no, but the answers disagree \\(describe = .*goes numb round my bum"
+run base --format json --set 'describe=it goes numb round my bum when I sit' --set saddle=no
+check "quoting them once, however many patterns looked" \
+	json_ok 'sum(w.count("goes numb round my bum") for w in doc["warnings"]) == 1'
 run base --format json --set 'describe=no numbness at all, just an ache' --set saddle=no
 check "words that do not match leave the no alone" out_has '"level": "self_care"'
 run base --format json --set pain=6 --set last_pain=4

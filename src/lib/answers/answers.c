@@ -216,6 +216,7 @@ struct quoted {
 	const struct kw_kb *kb;
 	const struct kw_answers *a;
 	struct kw_strbuf *sb;
+	size_t quoted[8], nquoted;
 };
 
 static void quote_answer(size_t sym, bool negative, void *data)
@@ -224,9 +225,15 @@ static void quote_answer(size_t sym, bool negative, void *data)
 	const struct kw_value *v = &qd->a->values[sym];
 
 	(void)negative;
-	if (sym < qd->kb->nquestions && v->kind == KW_V_TEXT)
+	for (size_t i = 0; i < qd->nquoted; i++)
+		if (qd->quoted[i] == sym)
+			return;         /* a recheck_if may test one answer many ways */
+	if (sym < qd->kb->nquestions && v->kind == KW_V_TEXT &&
+	    qd->nquoted < sizeof qd->quoted / sizeof *qd->quoted) {
+		qd->quoted[qd->nquoted++] = sym;
 		kw_sb_printf(qd->sb, "%s%s = \"%.100s\"", qd->sb->len ? ", " : "",
 			     qd->kb->questions[sym].id, v->u.str);
+	}
 }
 
 /* A `no` that the person's own words contradict (recheck_if holds) counts
@@ -236,7 +243,7 @@ static bool recheck(const struct kw_kb *kb, struct kw_answers *a, size_t qi)
 	const struct kw_question *q = &kb->questions[qi];
 	struct kw_eval ev = { .kb = kb, .values = a->values };
 	struct kw_strbuf why = {0};
-	struct quoted qd = { kb, a, &why };
+	struct quoted qd = { kb, a, &why, {0}, 0 };
 
 	if (!q->recheck_if || a->state[qi] != KW_ANSWERED || a->values[qi].kind != KW_V_BOOL ||
 	    a->values[qi].u.b || !kw_expr_eval(q->recheck_if, &ev))

@@ -143,12 +143,20 @@ static void render_routine_item(struct text *t, size_t number, const struct kw_r
 	struct kw_strbuf line = {0};
 	char lead[16];
 
-	kw_sb_printf(&line, "%s (%d min", r->title, r->minutes);
+	size_t start;
+
+	kw_sb_printf(&line, "%s (", r->title);
+	start = line.len;
+	if (r->minutes)         /* a habit takes no session time */
+		kw_sb_printf(&line, "%d min", r->minutes);
 	if (r->pressure)
-		kw_sb_printf(&line, ", %s pressure", r->pressure);
+		kw_sb_printf(&line, "%s%s pressure", line.len > start ? ", " : "", r->pressure);
 	if (r->frequency)
-		kw_sb_printf(&line, ", %s", r->frequency);
-	kw_sb_add(&line, ")");
+		kw_sb_printf(&line, "%s%s", line.len > start ? ", " : "", r->frequency);
+	if (line.len > start)
+		kw_sb_add(&line, ")");
+	else
+		line.data[line.len -= 2] = '\0';
 	snprintf(lead, sizeof lead, "%2zu. ", number);
 	kw_wrap_styled(&t->w, KW_BOLD, lead, kw_sb_str(&line));
 	for (size_t i = 0; i < r->nsteps; i++) {
