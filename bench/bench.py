@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """knotwise benchmark driver (stdlib only); run through bench/run.
-(`bench/run --clips` hands over to bench/clips.py: knotwise against CLIPS.)
+(`bench/run --clips` hands over to bench/clips.py: knotwise against CLIPS;
+`bench/run --jre` to bench/jre.py: against json-rules-engine.)
 
 For each workload (chain, fanout) and N in 1k, 10k, 100k: generate the rule
 set with bench/gen.py into a temporary directory, then run
@@ -122,6 +123,10 @@ def main(argv):
         sys.path.insert(0, HERE)
         import clips
         return clips.main(argv)
+    if "--jre" in argv[1:]:  # the side-by-side comparison with json-rules-engine
+        sys.path.insert(0, HERE)
+        import jre
+        return jre.main(argv)
     if "--big" in argv[1:]:
         sys.stderr.write("bench: --big goes with --clips (bench/run --clips --big)\n")
         return 64
@@ -132,19 +137,23 @@ def main(argv):
         elif a in ("-h", "--help"):
             print("usage: bench/run [--quick]\n"
                   "       bench/run --clips [--quick] [--big]\n"
+                  "       bench/run --jre [--quick]\n"
                   "  times knotwise on generated chain and fan-out rule sets "
                   "(N = 1k, 10k, 100k)\n"
                   "  --clips: side by side with CLIPS (chain, fan-out, batch), the floor "
                   "program,\n"
                   "  and the targets; --big adds a 1M-rule chain (knotwise only)\n"
-                  "  KNOTWISE=PATH selects the binary (default: src/knotwise)")
+                  "  --jre: side by side with json-rules-engine 7 on node (chain, fan-out)\n"
+                  "  KNOTWISE=PATH selects the binary (default: src/knotwise, else "
+                  "build/src/knotwise)")
             return 0
         else:
             sys.stderr.write("bench: unknown argument %r (usage: bench/run [--quick])\n" % a)
             return 64
 
-    kw = os.environ.get("KNOTWISE") or os.path.join(ROOT, "src", "knotwise")
-    kw = os.path.abspath(kw)
+    sys.path.insert(0, HERE)
+    import clips
+    kw = clips.knotwise_path()
     if not os.access(kw, os.X_OK):
         sys.stderr.write("bench: %s is not an executable; build it first or set KNOTWISE\n" % kw)
         return 66

@@ -44,6 +44,7 @@ The translation, rule by rule:
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -395,13 +396,15 @@ def write_clp(workload, outdir):
     return exp
 
 
-def write_batch(outdir, qs, rules_dir, records_jsonl):
-    """The slice translation, the records as CLIPS facts, and the driver.
-    Returns the slice [(id, if, [then], priority)]."""
-    rules = rules_of([os.path.join(rules_dir, f) for f in BATCH_SLICE])
+def write_batch(outdir, qs, rules_dir, records_jsonl, files=None):
+    """The slice translation (of BATCH_SLICE, or the given rule files), the
+    records as CLIPS facts, and the driver.  Returns the slice
+    [(id, if, [then], priority)]."""
+    files = files or BATCH_SLICE
+    rules = rules_of([os.path.join(rules_dir, f) for f in files])
     src, _ = translate_rules(qs, rules)
     with open(os.path.join(outdir, "slice.clp"), "w") as f:
-        f.write("; CLIPS translation of %s (bench/clips.py)\n" % ", ".join(BATCH_SLICE))
+        f.write("; CLIPS translation of %s (bench/clips.py)\n" % ", ".join(files))
         f.write(src)
     qt = {q["id"]: q["type"] for q in qs}
     un = {q["id"]: q["unsure"] for q in qs}
@@ -481,22 +484,43 @@ def gnu_time():
     return None
 
 
-def ensure_tools():
-    """Install clips and time from Debian when missing (needs root)."""
-    need = []
-    if not shutil.which("clips"):
-        need.append("clips")
-    if not gnu_time():
-        need.append("time")
+def bench_packages():
+    """BENCH_PACKAGES in ./quickstart: the one list of the Debian packages
+    the bench needs beyond the build (./quickstart bench installs them)."""
+    try:
+        with open(os.path.join(ROOT, "quickstart")) as f:
+            m = re.search(r'^BENCH_PACKAGES="([^"]*)"', f.read(), re.M)
+    except OSError:
+        m = None
+    return m.group(1).split() if m else ["time", "clips"]
+
+
+def installed(pkg):
+    """Whether Debian package pkg is installed (or, without dpkg, its command)."""
+    if shutil.which("dpkg-query"):
+        r = subprocess.run(["dpkg-query", "-W", "-f", "${Status}", pkg],
+                           capture_output=True, text=True)
+        return r.returncode == 0 and "ok installed" in r.stdout
+    return bool(gnu_time() if pkg == "time" else shutil.which(pkg))
+
+
+def ensure_tools(node=False):
+    """Install what the bench needs from Debian when it is missing (needs
+    root): the bench packages of ./quickstart, cc and libinih's header (for
+    the floor program), and with node=True node and npm."""
+    need = [p for p in bench_packages() if not installed(p)]
     if not shutil.which("cc"):
         need.append("gcc")
     if not os.path.exists("/usr/include/ini.h"):
         need.append("libinih-dev")
+    if node and not (shutil.which("node") and shutil.which("npm")):
+        need += ["nodejs", "npm"]
     if not need:
         return None
+    line = "apt-get install -y %s" % " ".join(need)
     if os.geteuid() != 0:
-        return ("missing %s; installing needs root: run `apt-get install -y %s` as root "
-                "(or bench/run --clips as root)" % (", ".join(need), " ".join(need)))
+        return ("missing %s; installing needs root: run ./quickstart bench as root, "
+                "or `%s`" % (", ".join(need), line))
     sys.stderr.write("bench: installing %s from Debian (apt-get install -y)\n" % " ".join(need))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     r = subprocess.run(["apt-get", "install", "-y", "--no-install-recommends"] + need, env=env,
@@ -506,7 +530,7 @@ def ensure_tools():
         r = subprocess.run(["apt-get", "install", "-y", "--no-install-recommends"] + need,
                            env=env, stdout=subprocess.DEVNULL)
     if r.returncode != 0 or not shutil.which("clips") or not gnu_time():
-        return "apt-get install -y %s failed" % " ".join(need)
+        return "%s failed" % line
     return None
 
 
@@ -567,6 +591,39 @@ def kw_line(path, exp):
     return "fired=%d sum=%d final=%s" % (len(fired), s, final)
 
 
+def safe_kw_line(path, exp):
+    """kw_line, or why the output cannot be read."""
+    try:
+        return kw_line(path, exp)
+    except (OSError, ValueError, KeyError) as e:
+        return "unreadable output (%s)" % e
+
+
+def all_ids(exp):
+    """Every rule id of a generated rule set, in load order (index = position)."""
+    n = exp["n"]
+    if exp["workload"] == "chain":
+        return ["r%d" % i for i in range(1, n + 1)] + ["done"]
+    return ["x%d" % i for i in range(1, n + 1)]
+
+
+def kw_cmd(kw, d):
+    """knotwise's command for a generated rule set in d."""
+    return [kw, "--no-default-rules", "--rules", os.path.join(d, "rules.ini"),
+            "--answers", os.path.join(d, "answers.txt"), "--format", "json"]
+
+
+def knotwise_path():
+    """$KNOTWISE, else src/knotwise of an in-tree build, else build/src/knotwise
+    (./quickstart's build directory)."""
+    if os.environ.get("KNOTWISE"):
+        return os.path.abspath(os.environ["KNOTWISE"])
+    for p in (os.path.join(ROOT, "src", "knotwise"), os.path.join(ROOT, "build", "src", "knotwise")):
+        if os.access(p, os.X_OK):
+            return p
+    return os.path.join(ROOT, "src", "knotwise")
+
+
 def expected_line(exp):
     idx = {rid: i for i, rid in enumerate(exp["all_ids"], 1)}
     s = sum(idx[r] for r in exp["fired_ids"])
@@ -612,21 +669,15 @@ def row(wl, n, kt, krss, ct, crss, ok, note=""):
 
 
 def v24_answers(tmp, jl):
-    """The answers of conformance vignette V24 (a realistic, complete set),
-    or, when that file is not there, the first generated answer set."""
-    src = "/work/shared/conformance/vignettes/v24.case"
+    """The answers of conformance vignette V24 (a realistic, complete set:
+    tests/fixtures/dialogue/v24.answers), or, when that file is not there,
+    the first generated answer set."""
+    src = os.path.join("tests", "fixtures", "dialogue", "v24.answers")
     dst = os.path.join(tmp, "consult-answers.txt")
-    lines, on = [], False
-    if os.path.exists(src):
-        with open(src) as f:
-            for line in f:
-                if line.startswith("=== file: answers"):
-                    on = True
-                    continue
-                if line.startswith("==="):
-                    on = False
-                if on:
-                    lines.append(line)
+    lines = []
+    if os.path.exists(os.path.join(ROOT, src)):
+        with open(os.path.join(ROOT, src)) as f:
+            lines = f.readlines()
     if not lines:
         with open(jl) as f:
             rec = json.loads(f.readline())
@@ -850,7 +901,7 @@ def main(argv):
         sys.stderr.write("bench: %s\n" % err)
         return 69
     timebin = gnu_time()
-    src_kw = os.path.abspath(os.environ.get("KNOTWISE") or os.path.join(ROOT, "src", "knotwise"))
+    src_kw = knotwise_path()
     if not os.access(src_kw, os.X_OK):
         sys.stderr.write("bench: %s is not an executable; build it first or set KNOTWISE\n"
                          % src_kw)
