@@ -127,6 +127,10 @@ def main(argv):
         sys.path.insert(0, HERE)
         import jre
         return jre.main(argv)
+    if "--table" in argv[1:]:  # every row of the speed table
+        sys.path.insert(0, HERE)
+        import table
+        return table.main(argv)
     if "--big" in argv[1:]:
         sys.stderr.write("bench: --big goes with --clips (bench/run --clips --big)\n")
         return 64
@@ -138,12 +142,15 @@ def main(argv):
             print("usage: bench/run [--quick]\n"
                   "       bench/run --clips [--quick] [--big]\n"
                   "       bench/run --jre [--quick]\n"
+                  "       bench/run --table [--quick]\n"
                   "  times knotwise on generated chain and fan-out rule sets "
                   "(N = 1k, 10k, 100k)\n"
                   "  --clips: side by side with CLIPS (chain, fan-out, batch), the floor "
                   "program,\n"
                   "  and the targets; --big adds a 1M-rule chain (knotwise only)\n"
                   "  --jre: side by side with json-rules-engine 7 on node (chain, fan-out)\n"
+                  "  --table: every row of the speed table (consult vs floor, batch vs cat,\n"
+                  "  vs CLIPS, vs json-rules-engine, chain 1M, batch under GNU parallel)\n"
                   "  KNOTWISE=PATH selects the binary (default: src/knotwise, else "
                   "build/src/knotwise)")
             return 0
