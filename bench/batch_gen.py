@@ -49,7 +49,7 @@ sys.path.insert(0, HERE)
 import kwexpr  # noqa: E402
 
 SEED = 20241130
-VOCABULARY = ["/work/shared/knowledge/vocabulary.md",
+VOCABULARY = [os.path.join(ROOT, "..", "shared", "knowledge", "vocabulary.md"),
               os.path.join(ROOT, "knowledge", "vocabulary.md")]
 
 EMERGENCY_URGENT = {
