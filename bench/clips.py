@@ -618,7 +618,8 @@ def knotwise_path():
     (./quickstart's build directory)."""
     if os.environ.get("KNOTWISE"):
         return os.path.abspath(os.environ["KNOTWISE"])
-    for p in (os.path.join(ROOT, "src", "knotwise"), os.path.join(ROOT, "build", "src", "knotwise")):
+    for p in (os.path.join(ROOT, "src", "knotwise"),
+              os.path.join(ROOT, "build", "src", "knotwise")):
         if os.access(p, os.X_OK):
             return p
     return os.path.join(ROOT, "src", "knotwise")

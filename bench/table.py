@@ -45,6 +45,10 @@ CLIPS_SLICE = ["10-red-flags.ini", "40-neck.ini", "41-upper-back.ini", "42-mid-b
 PARALLEL_BLOCK = "10M"
 
 
+def nruns(n):
+    return "%d run%s" % (n, "" if n == 1 else "s")
+
+
 def med(xs):
     return statistics.median(xs) if xs else float("nan")
 
@@ -136,9 +140,10 @@ class Table:
                     self.fail("%s %s %s run %d" % (wl, clips.label(n), name, i + 1),
                               why or got, cmd)
         for name, _, _ in engines:
-            self.details.append("  %-10s %-18s median %s s, min %s s, peak RSS %d KB (%d runs)"
+            self.details.append("  %-10s %-18s median %s s, min %s s, peak RSS %d KB (%s)"
                                 % ("", name, clips.fmt_s(med(times[name])),
-                                   clips.fmt_s(min(times[name])), rss[name], len(times[name])))
+                                   clips.fmt_s(min(times[name])), rss[name],
+                                   nruns(len(times[name]))))
         if ok:
             shutil.rmtree(d, ignore_errors=True)
         return ({name: med(t) for name, t in times.items()}, rss) if ok else (None, rss)
@@ -168,9 +173,9 @@ class Table:
         if not ok:
             self.fail("chain %s" % clips.label(n), got, cmd)
             return None
-        self.details.append("  %-10s %-18s median %s s, min %s s, peak RSS %d KB (%d runs)"
+        self.details.append("  %-10s %-18s median %s s, min %s s, peak RSS %d KB (%s)"
                             % ("", "knotwise", clips.fmt_s(med(times)),
-                               clips.fmt_s(min(times)), peak, len(times)))
+                               clips.fmt_s(min(times)), peak, nruns(len(times))))
         shutil.rmtree(d, ignore_errors=True)
         return med(times), peak
 
@@ -233,9 +238,10 @@ class Table:
         os.unlink(out)
         size = os.path.getsize(ref)
         self.details.append("  %-10s %-18s median %s s, min %s s; cat: median %s s, min %s s; "
-                            "%.0f MB of output (%d runs each)"
+                            "%.0f MB of output (%s each)"
                             % ("batch", "knotwise:", clips.fmt_s(med(kt)), clips.fmt_s(min(kt)),
-                               clips.fmt_s(med(ct)), clips.fmt_s(min(ct)), size / 1e6, len(kt)))
+                               clips.fmt_s(med(ct)), clips.fmt_s(min(ct)), size / 1e6,
+                               nruns(len(kt))))
         return med(kt), med(ct), size
 
     def batch_vs_clips(self, jl, counters, src_kw):
@@ -269,9 +275,9 @@ class Table:
                     self.details.append("  %-10s %-18s %s" % ("", "CLIPS:", got))
         self.details.append("  %-10s %-18s (%d rules of %s)"
                             % ("", "", len(slice_rules), ", ".join(CLIPS_SLICE)))
-        self.details.append("  %-10s %-18s knotwise median %s s (%d runs), CLIPS median %s s "
-                            "(%d runs)" % ("", "", clips.fmt_s(med(kt)), len(kt),
-                                           clips.fmt_s(med(ct)), len(ct)))
+        self.details.append("  %-10s %-18s knotwise median %s s (%s), CLIPS median %s s "
+                            "(%s)" % ("", "", clips.fmt_s(med(kt)), nruns(len(kt)),
+                                           clips.fmt_s(med(ct)), nruns(len(ct))))
         shutil.rmtree(bd, ignore_errors=True)
         return med(kt), med(ct), len(slice_rules)
 
@@ -305,10 +311,11 @@ class Table:
                 os.unlink(out)
         for name, cmd, _ in variants:
             res[name] = med(times[name])
-            shown = " ".join(c if c != ptmp else "TMPDIR" for c in cmd[:len(cmd) - len(kw)])
-            self.details.append("  %-10s %-18s median %s s, min %s s (%d runs): %s"
+            shown = " ".join({ptmp: "TMPDIR", jl: "FILE"}.get(c, c)
+                             for c in cmd[:len(cmd) - len(kw)])
+            self.details.append("  %-10s %-18s median %s s, min %s s (%s): %s"
                                 % ("parallel", name + ":", clips.fmt_s(res[name]),
-                                   clips.fmt_s(min(times[name])), len(times[name]),
+                                   clips.fmt_s(min(times[name])), nruns(len(times[name])),
                                    (shown + " " if shown else "") + "knotwise batch"))
         self.details.append("  %-10s %-18s output byte-identical to one process's in every run; "
                             "runs interleaved" % ("", ""))
@@ -317,7 +324,7 @@ class Table:
 
     # -------------------------------------------------- one consult
 
-    def consult(self, jl, nruns, has_cache):
+    def consult(self, jl, count, has_cache):
         floor = os.path.join(self.tmp, "floor")
         r = subprocess.run(["cc", "-O2", os.path.join(HERE, "floor.c"), "-linih", "-o", floor],
                            capture_output=True, text=True)
@@ -362,7 +369,7 @@ class Table:
                 self.note("note: this binary has --no-cache but wrote no image under "
                           "$XDG_CACHE_HOME/knotwise")
         times = {name: [] for name, _ in variants}
-        for i in range(nruns):
+        for i in range(count):
             for name, cmd in variants:
                 rc, s = clips.run_timed(cmd, None, None)
                 times[name].append(s)
@@ -373,9 +380,9 @@ class Table:
                             % ("consult", "", rules_dir, want, src, fired,
                                "; same output with and without the cache" if has_cache else ""))
         for name, _ in variants:
-            self.details.append("  %-10s %-18s median %.4f s, min %.4f s (%d runs), peak RSS %d KB"
+            self.details.append("  %-10s %-18s median %.4f s, min %.4f s (%s), peak RSS %d KB"
                                 % ("", name + ":", med(times[name]), min(times[name]),
-                                   len(times[name]), outs[name][2]))
+                                   nruns(len(times[name])), outs[name][2]))
         f = med(times["floor"])
         return {name: med(t) / f for name, t in times.items() if name != "floor"}, crss
 
