@@ -2,7 +2,8 @@
  * load: rule files and directories to a ready kb (SPEC §2).  A directory
  * contributes its `*.ini` files in byte order of their names; a file is
  * read whatever its name.  Sources are given in load order: later ones
- * override earlier ones section by section.
+ * override earlier ones section by section.  Rule files must be regular
+ * files (symlinks to one are followed): anything else is refused unread.
  */
 #ifndef KNOTWISE_LOAD_H
 #define KNOTWISE_LOAD_H
@@ -15,7 +16,9 @@
 enum kw_load_status {
 	KW_LOAD_OK,
 	KW_LOAD_INVALID,        /* errors in the rules: see diags */
-	KW_LOAD_NO_INPUT        /* a source could not be opened: see diags */
+	KW_LOAD_NO_INPUT,       /* a source could not be opened or is not a
+				 * regular file: see diags */
+	KW_LOAD_READ_ERROR      /* reading a rule file failed: see diags */
 };
 
 /* What one load accepts; past a limit, a clear error instead of a crawl. */

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "knotwise/kb.h"
+#include "knotwise/load.h"
 
 /* Exit statuses (sysexits.h), in one place. */
 enum kw_exit {
@@ -70,8 +71,10 @@ void kw_cli_sources(const struct kw_options *opts, const char *const *extra,
 		    size_t nextra, struct kw_sources *out);
 void kw_cli_sources_free(struct kw_sources *s);
 /* Load the rule set the options name; on failure prints the errors and
- * returns the exit status (66 or 78). */
+ * returns the exit status (66, 74 or 78). */
 int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb);
+/* The exit status for how a load went: 0, 66, 74 or 78. */
+int kw_cli_load_exit(enum kw_load_status status);
 /* Write all of buf to stdout in one go; false (after a message) if not. */
 bool kw_cli_write(const char *buf, size_t len);
 /* Read a whole file ('-' is stdin) into *out; an exit status, 0 when read. */

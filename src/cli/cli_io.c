@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -99,9 +100,17 @@ int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb)
 	}
 	kw_diags_free(&diags);
 	kw_cli_sources_free(&sources);
-	if (status == KW_LOAD_NO_INPUT)
-		return KW_EXIT_NOINPUT;
-	return status == KW_LOAD_OK ? KW_EXIT_OK : KW_EXIT_CONFIG;
+	return kw_cli_load_exit(status);
+}
+
+int kw_cli_load_exit(enum kw_load_status status)
+{
+	switch (status) {
+	case KW_LOAD_OK: return KW_EXIT_OK;
+	case KW_LOAD_NO_INPUT: return KW_EXIT_NOINPUT;
+	case KW_LOAD_READ_ERROR: return KW_EXIT_IOERR;
+	default: return KW_EXIT_CONFIG;
+	}
 }
 
 /* Signals that end knotwise are held while a piece of output leaves, so a
@@ -132,28 +141,62 @@ bool kw_cli_write(const char *buf, size_t len)
 	return ok;
 }
 
-int kw_cli_slurp(const char *path, size_t max, char **out, size_t *len)
+/* An answers file may be a pipe (`--answers <(cmd)`), but not a
+ * directory; 0, or the exit status after saying why not. */
+static int open_input(const char *path, const char *name, int *fd)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct kw_strbuf sb = {0};
-	char chunk[65536];
-	size_t n;
-	bool failed, too_large;
+	struct stat st;
 
-	if (!fp) {
-		kw_cli_error("cannot open '%s': %s", path, strerror(errno));
+	*fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	if (*fd < 0) {
+		kw_cli_error("cannot open %s: %s", name, strerror(errno));
 		return KW_EXIT_NOINPUT;
 	}
-	while (sb.len <= max && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		kw_sb_addn(&sb, chunk, n);
-	failed = ferror(fp);
-	too_large = sb.len > max;
-	if (fp != stdin)
-		fclose(fp);
-	if (failed || too_large) {
-		kw_cli_error(failed ? "cannot read '%s'" : "'%s' is too large", path);
+	if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		kw_cli_error("cannot read %s: it is a directory", name);
+		return KW_EXIT_NOINPUT;
+	}
+	return KW_EXIT_OK;
+}
+
+/* Read all of fd, or stop once past max: memory stays bounded. */
+static bool read_all(int fd, size_t max, struct kw_strbuf *sb)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	while (sb->len <= max && ((n = read(fd, chunk, sizeof chunk)) != 0))
+		if (n > 0)
+			kw_sb_addn(sb, chunk, (size_t)n);
+		else if (errno != EINTR)
+			return false;
+	return true;
+}
+
+int kw_cli_slurp(const char *path, size_t max, char **out, size_t *len)
+{
+	struct kw_strbuf name = {0}, sb = {0};
+	int fd, status;
+
+	if (strcmp(path, "-") == 0)
+		kw_sb_add(&name, "standard input");
+	else
+		kw_sb_printf(&name, "'%s'", path);
+	if ((status = open_input(path, name.data, &fd)) == KW_EXIT_OK) {
+		if (!read_all(fd, max, &sb)) {
+			kw_cli_error("cannot read %s: %s", name.data, strerror(errno));
+			status = KW_EXIT_IOERR;
+		} else if (sb.len > max) {
+			kw_cli_error("%s is too large (more than %zu bytes)", name.data, max);
+			status = KW_EXIT_DATAERR;
+		}
+	}
+	if (fd > STDIN_FILENO)
+		close(fd);
+	kw_sb_free(&name);
+	if (status != KW_EXIT_OK) {
 		kw_sb_free(&sb);
-		return failed ? KW_EXIT_IOERR : KW_EXIT_DATAERR;
+		return status;
 	}
 	kw_sb_addn(&sb, "", 0);         /* never NULL, always terminated */
 	*out = sb.data;

@@ -4,6 +4,8 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
@@ -11,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/arena.h"
 #include "cli.h"
@@ -204,12 +207,24 @@ static const struct kw_command *find_command(struct kw_options *o)
 	return NULL;
 }
 
+/* A standard stream that is closed gets a stand-in that fails every use
+ * (/dev/null opened the wrong way round: EBADF), so that no file opened
+ * later takes its number: `batch <&-` is then a read error, not a read of
+ * whatever rule file happened to get descriptor 0. */
+static void hold_closed_std_fds(void)
+{
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+			open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+}
+
 int main(int argc, char **argv)
 {
 	struct kw_options o = { .color = KW_COLOR_AUTO };
 	const struct kw_command *cmd;
 	int status;
 
+	hold_closed_std_fds();
 	setlocale(LC_CTYPE, "");
 	signal(SIGPIPE, SIG_IGN);       /* a closed pipe is a write error: 74 */
 	status = parse_options(argc, argv, &o);

@@ -4,12 +4,16 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/arena.h"
 #include "load/build.h"
+#include "util/strbuf.h"
 #include "knotwise/engine.h"
 
 struct loader {
@@ -17,32 +21,76 @@ struct loader {
 	struct kw_raw_set raw;
 	struct kw_diags *diags;
 	size_t files_cap;
-	bool missing;
+	bool missing;           /* a source could not be opened or read */
+	bool read_failed;       /* reading one failed part way */
 };
+
+static void source_error(struct loader *l, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A source that is not read at all: the status says "cannot open" (66). */
+static void source_error(struct loader *l, const char *path, const char *fmt, ...)
+{
+	struct kw_strbuf sb = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	kw_sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	kw_diag(l->diags, KW_ERROR, (struct kw_loc){ .file = kw_arena_strdup(l->kb->arena, path),
+		.file_rank = l->kb->nfiles }, "%s", kw_sb_str(&sb));
+	kw_sb_free(&sb);
+	l->missing = true;
+}
+
+static const char *file_type(mode_t mode)
+{
+	return S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a FIFO"
+		: S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device"
+		: S_ISSOCK(mode) ? "a socket" : "not a regular file";
+}
+
+/* Rule files are regular files (or symlinks to one): a FIFO, a device or
+ * a directory is never read, so `check` cannot hang on one or read
+ * /dev/zero forever.  O_NONBLOCK keeps open() itself from waiting on a
+ * FIFO with no writer; fstat then looks at what was really opened. */
+static int open_rule_file(struct loader *l, const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0) {
+		source_error(l, path, "cannot open rule file: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, st) != 0)
+		source_error(l, path, "cannot open rule file: %s", strerror(errno));
+	else if (!S_ISREG(st->st_mode))
+		source_error(l, path, "not read: %s, and rule files must be regular files",
+			     file_type(st->st_mode));
+	else
+		return fd;
+	close(fd);
+	return -1;
+}
 
 static void read_file(struct loader *l, const char *path)
 {
 	struct kw_kb *kb = l->kb;
-	struct kw_loc loc = { .file = kw_arena_strdup(kb->arena, path),
-			      .file_rank = kb->nfiles };
-	FILE *fp = fopen(path, "r");
 	struct stat st;
+	int fd = open_rule_file(l, path, &st);
+	struct kw_loc loc;
 
-	if (!fp) {
-		kw_diag(l->diags, KW_ERROR, (struct kw_loc){ .file = loc.file },
-			"cannot open rule file: %s", strerror(errno));
-		l->missing = true;
+	if (fd < 0)
 		return;
-	}
+	loc = (struct kw_loc){ .file = kw_arena_strdup(kb->arena, path),
+			       .file_rank = kb->nfiles };
 	KW_PUSH(kb->files, kb->nfiles, l->files_cap, loc.file);
-	if (fstat(fileno(fp), &st) == 0 && (size_t)st.st_size > l->raw.limits->file_bytes) {
+	if ((size_t)st.st_size > l->raw.limits->file_bytes)
 		kw_diag(l->diags, KW_ERROR, loc, "file is %lld bytes, larger than the "
 			"limit of %zu", (long long)st.st_size, l->raw.limits->file_bytes);
-		fclose(fp);
-		return;
-	}
-	kw_ini_read(&l->raw, fp, loc, l->diags);
-	fclose(fp);
+	else if (kw_ini_read(&l->raw, fd, loc, l->diags) != 0)
+		l->read_failed = true;
+	close(fd);
 }
 
 static int by_bytes(const struct dirent **a, const struct dirent **b)
@@ -62,17 +110,15 @@ static void read_directory(struct loader *l, const char *dir)
 	int n = scandir(dir, &names, is_ini, by_bytes);
 
 	if (n < 0) {
-		kw_diag(l->diags, KW_ERROR, (struct kw_loc){ .file = dir },
-			"cannot read rule directory: %s", strerror(errno));
-		l->missing = true;
+		source_error(l, dir, "cannot read rule directory: %s", strerror(errno));
 		return;
 	}
 	for (int i = 0; i < n; i++) {
-		size_t len = strlen(dir) + strlen(names[i]->d_name) + 2;
-		char *path = kw_xmalloc(len);
-		snprintf(path, len, "%s/%s", dir, names[i]->d_name);
-		read_file(l, path);
-		free(path);
+		struct kw_strbuf path = {0};
+
+		kw_sb_printf(&path, "%s/%s", dir, names[i]->d_name);
+		read_file(l, path.data);
+		kw_sb_free(&path);
 		free(names[i]);
 	}
 	free(names);
@@ -136,6 +182,8 @@ enum kw_load_status kw_load_limited(const char *const *sources, size_t nsources,
 		*out = l.kb;
 	else
 		kw_kb_free(l.kb);
+	if (l.read_failed)
+		return KW_LOAD_READ_ERROR;
 	if (l.missing)
 		return KW_LOAD_NO_INPUT;
 	return diags->errors == errors ? KW_LOAD_OK : KW_LOAD_INVALID;

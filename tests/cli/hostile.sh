@@ -1,0 +1,116 @@
+#!/bin/sh
+# Input that is not what it should be: rule "files" that are FIFOs,
+# devices or directories, reads that fail, lines without end.  Nothing
+# hangs, nothing is taken for an empty file, memory stays bounded.
+. "$TOP_SRCDIR/tests/cli/setup.sh"
+kw=$KNOTWISE
+rules=$tmp/rules.ini
+cat >"$rules" <<'INI'
+[question pain]
+text = How bad?
+type = scale
+[knot k]
+name = Kay
+[rule r]
+if = pain >= 5
+then = suspect k 0.6
+because = Strong pain.
+INI
+own="--no-default-rules --rules $rules"
+
+# "does not hang": a generous bound, only there so that a hang fails
+in_time() { timeout 20 "$@"; }
+not_hung() { test "$status" -ne 124; }
+
+# Memory limits (ulimit -v) do not mix with ASan or valgrind, which need
+# far more address space: those subtests are skipped there.
+limited() { (ulimit -v 60000 && exec "$@"); }
+if limited "$kw" --version >/dev/null 2>&1; then can_limit=yes; else can_limit=no; fi
+skip() { tap_count=$((tap_count + 1)); echo "ok $tap_count - $1 # SKIP $2"; }
+
+# 1. A FIFO, a device or a directory is never read as a rule file.
+mkdir "$tmp/d"
+cp "$rules" "$tmp/d/10-ok.ini"
+mkfifo "$tmp/d/20-f.ini"
+run in_time "$kw" --no-default-rules check "$tmp/d"
+check "a FIFO in a rule directory does not hang check" not_hung
+check "it is exit 66" status_is 66
+check "naming the FIFO" err_has "d/20-f.ini: error: .*FIFO"
+mkfifo "$tmp/fifo.ini"
+run in_time "$kw" --no-default-rules -r "$tmp/fifo.ini" --set pain=5
+check "a FIFO given with -r does not hang" not_hung
+check "it is exit 66 too" status_is 66
+mkdir -p "$XDG_CONFIG_HOME/knotwise/rules.d"
+mkfifo "$XDG_CONFIG_HOME/knotwise/rules.d/50-mine.ini"
+run in_time "$kw" --set pain=5
+check "a FIFO in the per-user rules does not hang a plain knotwise" not_hung
+check "and is exit 66 naming it" err_has "rules.d/50-mine.ini: error: .*FIFO"
+rm "$XDG_CONFIG_HOME/knotwise/rules.d/50-mine.ini"
+run in_time "$kw" -r /dev/zero --set pain=5
+check "/dev/zero as a rule file is refused, unread" status_is 66
+check "as a device" err_has "/dev/zero: error: .*device"
+run in_time "$kw" --no-default-rules check /dev/zero
+check "check /dev/zero is 66, not '0 errors'" status_is 66
+mkdir "$tmp/d2" "$tmp/d2/self.ini"
+cp "$rules" "$tmp/d2/10-ok.ini"
+run "$kw" --no-default-rules check "$tmp/d2"
+check "a directory named like a rule file is 66" status_is 66
+check "and not an empty file" err_has "self.ini: error: .*directory"
+
+# 2. A read error is an error, never the end of the file.
+if test -r /proc/self/mem; then
+	run "$kw" --no-default-rules check /proc/self/mem
+	check "a rule file that fails to read is 74" status_is 74
+	check "naming it and the error" err_has "/proc/self/mem: error: cannot read rule file"
+else
+	skip "a rule file that fails to read is 74" "no /proc/self/mem"
+fi
+run_in / "$kw" $own batch
+check "batch reading a directory is 74" status_is 74
+check "with a message" err_has "cannot read standard input"
+set +e
+"$kw" $own batch <&- >"$tmp/out" 2>"$tmp/err"
+status=$?
+set -e
+check "batch with stdin closed is 74" status_is 74
+check "with a message too" err_has "cannot read standard input"
+set +e
+"$kw" $own <&- >"$tmp/out" 2>"$tmp/err"
+status=$?
+set -e
+check "ask with stdin closed is 74" status_is 74
+
+# Lines far over the limits cost no memory: the rest is still read.
+if test $can_limit = yes; then
+	{ echo '{"id": "a", "pain": 6}'; printf '{"id": "b", "pain": "'
+	  head -c 80000000 /dev/zero | tr '\0' x; echo '"}'
+	  echo '{"id": "c", "pain": 7}'; } >"$tmp/huge.jsonl"
+	run_in "$tmp/huge.jsonl" limited "$kw" $own batch
+	check "an 80 MB batch line under a 60 MB memory limit: 65" status_is 65
+	check "every line has its output line" out_lines 3
+	check "the long one an error in its place" out_has '^\{"id":2,"error":.*longer than 1 MiB'
+	check "and the line after it a result" out_has '^\{"id":"c","version":1'
+	rm "$tmp/huge.jsonl"
+	{ printf '[knot long]\nname = '; head -c 80000000 /dev/zero | tr '\0' x
+	  printf '\nnot a key line\n'; } >"$tmp/huge.ini"
+	run limited "$kw" --no-default-rules check "$tmp/huge.ini"
+	check "an 80 MB rule line under a memory limit is one error" \
+		err_has "huge.ini:2: error: line too long \(80000007 bytes"
+	check "and the lines after it are still read" err_has "huge.ini:3: error: expected"
+	rm "$tmp/huge.ini"
+	head -c 200000000 /dev/zero >"$tmp/zeros"
+	run_in "$tmp/zeros" limited "$kw" $own batch
+	check "200 MB without a newline under a memory limit: one error line" out_lines 1
+	check "exit 65" status_is 65
+	rm "$tmp/zeros"
+else
+	skip "memory limits" "ulimit -v and this build do not mix"
+fi
+
+# A file of garbage gives 100 errors and a count, not one per line.
+yes 'not a key line' | head -n 5000 >"$tmp/garbage.ini"
+run "$kw" --no-default-rules check "$tmp/garbage.ini"
+check "a garbage rule file fails check" status_is 1
+check "with at most 100 of its errors shown" test "$(grep -c ': error: expected' "$tmp/err")" -eq 100
+check "and a count of the rest" err_has "garbage.ini:5000: error: 4900 more errors in this file not shown"
+done_testing
