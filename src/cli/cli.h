@@ -75,7 +75,10 @@ void kw_cli_sources_free(struct kw_sources *s);
 int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb);
 /* The exit status for how a load went: 0, 66, 74 or 78. */
 int kw_cli_load_exit(enum kw_load_status status);
-/* Write all of buf to stdout in one go; false (after a message) if not. */
+/* Write all of buf to stdout, in one write() unless the reader is slow;
+ * false (after a message) if it fails.  A stop signal that arrives in the
+ * middle ends knotwise once buf is out (or after a grace period for a
+ * reader that takes nothing); one that arrives before or after, at once. */
 bool kw_cli_write(const char *buf, size_t len);
 /* Read a whole file ('-' is stdin) into *out; an exit status, 0 when read. */
 int kw_cli_slurp(const char *path, size_t max, char **out, size_t *len);

@@ -113,32 +113,85 @@ int kw_cli_load_exit(enum kw_load_status status)
 	}
 }
 
-/* Signals that end knotwise are held while a piece of output leaves, so a
- * killed batch never leaves half a line (SIGKILL aside). */
+/*
+ * Output and the signals that stop knotwise (SIGINT, SIGTERM, SIGHUP).
+ * Such a signal ends knotwise as its default action would, except while a
+ * piece of output (a batch line, a whole result) is part way out: then the
+ * piece is finished first, so a reader that keeps reading never gets half
+ * a line.  A reader that takes nothing more gets DRAIN_SECONDS, and then
+ * knotwise ends anyway, the piece cut: only a piece already started can
+ * be cut, and only by a reader that never drains the pipe.  No signal is
+ * ever blocked, so a stuck write cannot keep one out; the handlers are
+ * installed without SA_RESTART, so a signal interrupts a stuck write.
+ */
+#define DRAIN_SECONDS 2
+
+static volatile sig_atomic_t writing, stop_signal;
+
+/* End by sig, as its default action does (the exit status says so). */
+static void end_by(int sig)
+{
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void on_stop(int sig)
+{
+	if (!writing || stop_signal)    /* between pieces, or asked twice */
+		end_by(sig);
+	stop_signal = sig;
+	alarm(DRAIN_SECONDS);
+}
+
+static void on_drain_timeout(int sig)
+{
+	(void)sig;
+	end_by(stop_signal);
+}
+
+/* Once, before the first output; signals that were ignored when knotwise
+ * started (nohup, background jobs) stay ignored. */
+static void catch_stop_signals(void)
+{
+	static const int stops[] = { SIGINT, SIGTERM, SIGHUP };
+	static bool caught;
+	struct sigaction sa = { .sa_handler = on_stop }, old;
+
+	if (caught)
+		return;
+	caught = true;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
+		if (sigaction(stops[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(stops[i], &sa, NULL);
+	sa.sa_handler = on_drain_timeout;
+	sigaction(SIGALRM, &sa, NULL);
+}
+
 bool kw_cli_write(const char *buf, size_t len)
 {
-	sigset_t hold, saved;
-	bool ok = true;
+	size_t done = 0;
 
-	sigemptyset(&hold);
-	sigaddset(&hold, SIGINT);
-	sigaddset(&hold, SIGTERM);
-	sigaddset(&hold, SIGHUP);
-	sigprocmask(SIG_BLOCK, &hold, &saved);
-	while (ok && len) {
-		ssize_t n = write(STDOUT_FILENO, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			kw_cli_error("cannot write output: %s", strerror(errno));
-			ok = false;
+	catch_stop_signals();
+	writing = 1;
+	while (done < len) {
+		ssize_t n = write(STDOUT_FILENO, buf + done, len - done);
+
+		if (n > 0) {
+			done += (size_t)n;
+		} else if (n < 0 && errno == EINTR) {
+			if (stop_signal && done == 0)
+				end_by(stop_signal);    /* nothing of it went out */
 		} else {
-			buf += n;
-			len -= (size_t)n;
+			kw_cli_error("cannot write output: %s",
+				     n < 0 ? strerror(errno) : "nothing was written");
+			break;
 		}
 	}
-	sigprocmask(SIG_SETMASK, &saved, NULL);
-	return ok;
+	writing = 0;
+	if (stop_signal)
+		end_by(stop_signal);
+	return done == len;
 }
 
 /* An answers file may be a pipe (`--answers <(cmd)`), but not a

@@ -218,6 +218,19 @@ static void hold_closed_std_fds(void)
 			open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
 }
 
+/* A reader that goes away (`knotwise list rules | head -3`) ends knotwise
+ * quietly, as it does other filters: the default SIGPIPE action, even when
+ * the parent left SIGPIPE ignored or blocked.  Other write errors are 74. */
+static void die_on_closed_pipe(void)
+{
+	sigset_t pipe;
+
+	sigemptyset(&pipe);
+	sigaddset(&pipe, SIGPIPE);
+	sigprocmask(SIG_UNBLOCK, &pipe, NULL);
+	signal(SIGPIPE, SIG_DFL);
+}
+
 int main(int argc, char **argv)
 {
 	struct kw_options o = { .color = KW_COLOR_AUTO };
@@ -225,8 +238,8 @@ int main(int argc, char **argv)
 	int status;
 
 	hold_closed_std_fds();
+	die_on_closed_pipe();
 	setlocale(LC_CTYPE, "");
-	signal(SIGPIPE, SIG_IGN);       /* a closed pipe is a write error: 74 */
 	status = parse_options(argc, argv, &o);
 	if (status == -1)
 		status = help();
