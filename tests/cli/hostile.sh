@@ -107,6 +107,21 @@ else
 	skip "memory limits" "ulimit -v and this build do not mix"
 fi
 
+# 4. Whether a rule set is valid does not depend on the locale: ids are
+# ASCII, byte by byte.  ISO-8859-1 calls the bytes of 'aສ' lower-case
+# letters; a locale built here, so the test needs none installed.
+mkdir "$tmp/locale"
+localedef -i en_US -f ISO-8859-1 "$tmp/locale/en_US.ISO-8859-1" >/dev/null 2>&1 || :
+latin1="env LOCPATH=$tmp/locale LC_ALL=en_US.ISO-8859-1"
+if test "$($latin1 locale charmap 2>/dev/null)" = ISO-8859-1; then
+	printf '[question a\340\272\252]\ntext = Which?\ntype = yesno\n' >"$tmp/latin.ini"
+	run $latin1 "$kw" --no-default-rules check "$tmp/latin.ini"
+	check "an id that is not ASCII is invalid under ISO-8859-1 too" status_is 1
+	check "as under C" err_has "latin.ini:1: error: invalid id"
+else
+	skip "ids are checked the same in every locale" "localedef could not build en_US.ISO-8859-1"
+fi
+
 # A file of garbage gives 100 errors and a count, not one per line.
 yes 'not a key line' | head -n 5000 >"$tmp/garbage.ini"
 run "$kw" --no-default-rules check "$tmp/garbage.ini"

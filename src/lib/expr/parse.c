@@ -13,6 +13,7 @@
 
 #include "util/arena.h"
 #include "knotwise/expr.h"
+#include "util/scalar.h"
 
 enum tok_kind {
 	T_END, T_ID, T_NUMBER, T_STRING, T_LPAREN, T_RPAREN, T_LBRACE,
@@ -46,7 +47,7 @@ static void fail(struct parser *p, unsigned col, const char *what)
 
 static bool is_word_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_';
+	return kw_is_alpha(c) || kw_is_digit(c) || c == '_';
 }
 
 static bool lex_number(struct parser *p, const char *s)
@@ -125,7 +126,7 @@ static void next(struct parser *p)
 		lex_string(p, s);
 	} else if (lex_number(p, s) || lex_operator(p, s)) {
 		;
-	} else if (isalpha((unsigned char)*s) || *s == '_') {
+	} else if (kw_is_alpha(*s) || *s == '_') {
 		const char *q = s;
 		while (is_word_char(*q))
 			q++;

@@ -154,7 +154,7 @@ static void rstrip(char *s)
 
 static bool looks_like_key(const char *s)
 {
-	while (islower((unsigned char)*s) || *s == '_')
+	while (kw_is_lower(*s) || *s == '_')
 		s++;
 	while (*s == ' ' || *s == '\t')
 		s++;
