@@ -68,8 +68,15 @@ static char *render(const struct kw_options *opts, const struct kw_kb *kb,
 
 static void print_warnings(const struct kw_result *res)
 {
-	for (size_t i = 0; i < res->nwarnings; i++)
-		fprintf(stderr, "knotwise: warning: %s\n", res->warnings[i]);
+	struct kw_strbuf line = {0};
+
+	for (size_t i = 0; i < res->nwarnings; i++) {
+		kw_sb_reset(&line);
+		kw_sb_add(&line, "knotwise: warning: ");
+		kw_sb_add_shown(&line, res->warnings[i], strlen(res->warnings[i]));
+		fprintf(stderr, "%s\n", line.data);
+	}
+	kw_sb_free(&line);
 }
 
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,

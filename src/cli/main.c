@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "util/arena.h"
+#include "util/strbuf.h"
 #include "cli.h"
 
 static const struct kw_command commands[] = {
@@ -47,26 +48,38 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* One message line on stderr; what it quotes (a path, an argument) is
+ * shown with its control characters escaped. */
+static void report(const char *prefix, const char *fmt, va_list ap)
+{
+	struct kw_strbuf message = {0}, line = {0};
+
+	kw_sb_vprintf(&message, fmt, ap);
+	kw_sb_add(&line, prefix);
+	kw_sb_add_shown(&line, kw_sb_str(&message), message.len);
+	kw_sb_addc(&line, '\n');
+	fputs(line.data, stderr);
+	kw_sb_free(&message);
+	kw_sb_free(&line);
+}
+
 void kw_cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("knotwise: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("knotwise: error: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int kw_cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("knotwise: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("knotwise: ", fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'knotwise --help' for more information.\n", stderr);
+	fputs("Try 'knotwise --help' for more information.\n", stderr);
 	return KW_EXIT_USAGE;
 }
 

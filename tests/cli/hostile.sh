@@ -122,6 +122,37 @@ else
 	skip "ids are checked the same in every locale" "localedef could not build en_US.ISO-8859-1"
 fi
 
+# 5. Control characters never reach the terminal: text output and
+# diagnostics show them escaped, JSON escapes every one (C1 and DEL too).
+controls=$(printf '[\001-\010\013-\037\177]')
+c1=$(printf '\302[\200-\237]')
+raw_controls() { LC_ALL=C grep -q -e "$controls" -e "$c1" "$@"; }
+no_raw_controls() { ! raw_controls "$tmp/out" "$tmp/err"; }
+printf '[knot k]\nname = Kay\033[2J\a\b\302\233\n[rule r]\nif = pain >= 5\nthen = suspect k 0.6\nbecause = Strong\033]0;owned\a\n  pain\033[5m now.\n' >"$tmp/ctl.ini"
+run "$kw" $own --rules "$tmp/ctl.ini" --set pain=7 --explain
+check "rule texts with ESC, BEL, backspace, CSI: a result" status_is 0
+check "whose text output holds no raw control character" no_raw_controls
+check "and shows them escaped" out_has 'Kay\\x1b\[2J\\x07\\x08\\u009b'
+run "$kw" $own --rules "$tmp/ctl.ini" check
+check "check warns where a rule file holds one" err_has "ctl.ini:2: warning: control character"
+check "on a continuation line too" err_has "ctl.ini:7: warning: control character"
+run "$kw" $own --set "pain=$(printf '\033[2J\b')"
+check "a --set value with control characters is echoed escaped" err_has "invalid answer '\\\\x1b\[2J\\\\x08'"
+check "and only so" no_raw_controls
+printf '{"id": [1,\r2], "pain": 7}\n' >"$tmp/cr.jsonl"
+run_in "$tmp/cr.jsonl" "$kw" $own batch
+check "a batch id with a CR between its items is echoed without it" out_has '^\{"id":\[1,2\],'
+check "so no raw CR is written" no_raw_controls
+cat >"$tmp/words.ini" <<'INI'
+[question describe]
+text = In your words?
+type = text
+INI
+printf '{"describe": "esc\\u001b c1\\u0085 del\\u007f"}\n' >"$tmp/c.jsonl"
+run_in "$tmp/c.jsonl" "$kw" $own --rules "$tmp/words.ini" batch
+check "JSON output escapes C0, C1 and DEL alike" out_has '"esc\\u001b c1\\u0085 del\\u007f"'
+check "and holds none of them raw" no_raw_controls
+
 # A file of garbage gives 100 errors and a count, not one per line.
 yes 'not a key line' | head -n 5000 >"$tmp/garbage.ini"
 run "$kw" --no-default-rules check "$tmp/garbage.ini"

@@ -137,7 +137,7 @@ static void json_member(void *data, const struct kw_jmember *m)
 			kw_diag(j->diags, KW_ERROR, j->loc, "'id' is given twice");
 		j->ok &= !*j->id;
 		free(*j->id);
-		*j->id = strndup(m->raw, m->raw_len);
+		*j->id = kw_json_echo(m->raw, m->raw_len);
 		return;
 	}
 	if (m->kind == KW_J_NULL)

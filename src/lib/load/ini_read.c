@@ -161,6 +161,33 @@ static bool looks_like_key(const char *s)
 	return *s == '=' || *s == ':';
 }
 
+/* Rule texts reach terminals (the questionnaire, text output, lists): a
+ * control character in one (ESC, BEL, backspace...) is kept visible as
+ * \x1b instead, with a warning at its line, so that no rule file can send
+ * a terminal commands.  Lines are valid UTF-8 by now: 0xC2 0x80..0x9F is
+ * a C1 control. */
+static bool has_control(const char *s)
+{
+	for (; *s; s++)
+		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7F ||
+		    ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] < 0xA0 &&
+		     (unsigned char)s[1] >= 0x80))
+			return true;
+	return false;
+}
+
+static void add_value_text(struct reader *r, struct kw_strbuf *sb, const char *text)
+{
+	if (!has_control(text)) {
+		kw_sb_add(sb, text);
+		return;
+	}
+	if (!too_many_errors(r))
+		kw_diag(r->diags, KW_WARNING, r->loc, "control character in the value, "
+			"kept visible as \\xHH");
+	kw_sb_add_shown(sb, text, strlen(text));
+}
+
 /* The value a continuation is joined to is built up here and stored once
  * the next line shows it is complete: no copy per continuation line. */
 static void finish_value(struct reader *r)
@@ -207,7 +234,7 @@ static void read_continuation(struct reader *r, char *text)
 	}
 	if (r->joining.len)
 		kw_sb_addc(&r->joining, ' ');
-	kw_sb_add(&r->joining, text);
+	add_value_text(r, &r->joining, text);
 }
 
 /* Decide what a physical line is; returns the text inih should see. */
@@ -360,7 +387,14 @@ static int on_key(void *user, const char *section, const char *name,
 	}
 	s = &r->set->sections[r->set->len - 1];
 	e.key = intern_key(r->set->arena, name);
-	e.value = kw_arena_strdup(r->set->arena, value ? value : "");
+	if (has_control(value)) {
+		struct kw_strbuf shown = {0};
+		add_value_text(r, &shown, value);
+		e.value = kw_arena_strdup(r->set->arena, shown.data);
+		kw_sb_free(&shown);
+	} else {
+		e.value = kw_arena_strdup(r->set->arena, value);
+	}
 	KW_PUSH(s->entries, s->nentries, s->cap, e);
 	r->open_section = r->set->len - 1;
 	r->open_entry = s->nentries - 1;

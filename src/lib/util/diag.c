@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/arena.h"
 #include "util/strbuf.h"
@@ -52,18 +53,29 @@ static const char *severity_name(enum kw_severity severity)
 	}
 }
 
+/* Messages quote what they were given (an answer, a --set value, a line
+ * of a file): shown so that no control character reaches the terminal. */
 void kw_diags_print(const struct kw_diags *diags, FILE *fp)
 {
+	struct kw_strbuf line = {0};
+
 	for (size_t i = 0; i < diags->len; i++) {
 		const struct kw_diag *d = &diags->items[i];
 
-		fputs("knotwise: ", fp);
-		if (d->loc.file && d->loc.line)
-			fprintf(fp, "%s:%u: ", d->loc.file, d->loc.line);
-		else if (d->loc.file)
-			fprintf(fp, "%s: ", d->loc.file);
-		fprintf(fp, "%s: %s\n", severity_name(d->severity), d->message);
+		kw_sb_reset(&line);
+		kw_sb_add(&line, "knotwise: ");
+		if (d->loc.file) {
+			kw_sb_add_shown(&line, d->loc.file, strlen(d->loc.file));
+			if (d->loc.line)
+				kw_sb_printf(&line, ":%u", d->loc.line);
+			kw_sb_add(&line, ": ");
+		}
+		kw_sb_printf(&line, "%s: ", severity_name(d->severity));
+		kw_sb_add_shown(&line, d->message, strlen(d->message));
+		kw_sb_addc(&line, '\n');
+		fputs(line.data, fp);
 	}
+	kw_sb_free(&line);
 }
 
 void kw_diags_free(struct kw_diags *diags)

@@ -333,6 +333,26 @@ static unsigned line_of(const struct reader *r)
 	return line;
 }
 
+char *kw_json_echo(const char *raw, size_t len)
+{
+	char *out = kw_xmalloc(len + 1), *o = out;
+	bool in_string = false;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = raw[i];
+
+		if (in_string && c == '\\' && i + 1 < len)
+			*o++ = raw[i++];        /* an escape: its next byte is kept too */
+		else if (c == '"')
+			in_string = !in_string;
+		else if (!in_string && (c == '\t' || c == '\n' || c == '\r'))
+			continue;
+		*o++ = raw[i];
+	}
+	*o = '\0';
+	return out;
+}
+
 bool kw_json_read_object(const char *text, size_t len,
 			 void (*fn)(void *data, const struct kw_jmember *m), void *data,
 			 char *err, size_t errlen, unsigned *errline)

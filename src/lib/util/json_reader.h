@@ -26,6 +26,11 @@ struct kw_jmember {
 	size_t raw_len;
 };
 
+/* A JSON value as written, to be echoed (a batch id): the same but for the
+ * tabs, CRs and line feeds between its tokens, which are left out so that
+ * none reaches the output raw; malloc'd. */
+char *kw_json_echo(const char *raw, size_t len);
+
 /* Read the object in text; false (with a message and its line) when the
  * text is not exactly one JSON object.  Otherwise each member is passed to
  * fn in order; pointers stay valid until the next call. */
