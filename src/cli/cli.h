@@ -73,6 +73,9 @@ void kw_cli_sources_free(struct kw_sources *s);
 /* Load the rule set the options name; on failure prints the errors and
  * returns the exit status (66, 74 or 78). */
 int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb);
+/* The same for a consult (ask, batch): a rule set with no questions (no
+ * rule files, a misnamed directory) is 78 too. */
+int kw_cli_load_consult(const struct kw_options *opts, struct kw_kb **kb);
 /* The exit status for how a load went: 0, 66, 74 or 78. */
 int kw_cli_load_exit(enum kw_load_status status);
 /* Write all of buf to stdout, in one write() unless the reader is slow;

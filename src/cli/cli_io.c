@@ -103,6 +103,20 @@ int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb)
 	return kw_cli_load_exit(status);
 }
 
+int kw_cli_load_consult(const struct kw_options *opts, struct kw_kb **kb)
+{
+	int status = kw_cli_load(opts, kb);
+
+	if (status == KW_EXIT_OK && (*kb)->nquestions == 0) {
+		kw_cli_error("the rule set has no questions, so there is nothing to "
+			     "ask ('knotwise check' shows what was loaded)");
+		kw_kb_free(*kb);
+		*kb = NULL;
+		status = KW_EXIT_CONFIG;
+	}
+	return status;
+}
+
 int kw_cli_load_exit(enum kw_load_status status)
 {
 	switch (status) {

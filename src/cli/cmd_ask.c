@@ -105,7 +105,7 @@ int kw_cmd_ask(const struct kw_options *opts)
 
 	if (opts->nargs)
 		return kw_cli_usage("'ask' takes no arguments, but got '%s'", opts->args[0]);
-	if ((status = kw_cli_load(opts, &kb)) != 0)
+	if ((status = kw_cli_load_consult(opts, &kb)) != 0)
 		return status;
 	if (opts->why_not && !kw_why_not_known(kb, opts->why_not)) {
 		kw_cli_error("--why-not: no knot, routine, triage level or rule '%s'",

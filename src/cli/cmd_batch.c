@@ -133,7 +133,7 @@ int kw_cmd_batch(const struct kw_options *opts)
 
 	if (opts->nargs)
 		return kw_cli_usage("'batch' takes no arguments, but got '%s'", opts->args[0]);
-	if ((status = kw_cli_load(opts, &kb)) != 0)
+	if ((status = kw_cli_load_consult(opts, &kb)) != 0)
 		return status;
 	b.kb = kb;
 	b.answers = kw_answers_new(kb);

@@ -180,10 +180,38 @@ static int parse_option(struct kw_options *o, int c, size_t *rules_cap,
 	case OPT_COLOR: return parse_value_option(o, c, optarg);
 	case 'h': return -1;
 	case 'V': return -2;
-	case ':': return kw_cli_usage("option '%s' needs a value", optopt ?
-			(char[]){ '-', (char)optopt, 0 } : "");
 	default: return kw_cli_usage("unknown option '%s'", "");
 	}
+}
+
+/* Is arg (as "--name" or "--name=value", name perhaps abbreviated) the
+ * long option whose short form or code is val? */
+static bool is_long_option(const char *arg, int val)
+{
+	size_t n = strcspn(arg + 2, "=");
+
+	if (strncmp(arg, "--", 2) != 0 || n == 0)
+		return false;
+	for (const struct option *o = long_options; o->name; o++)
+		if (strncmp(o->name, arg + 2, n) == 0)
+			return o->val == val;
+	return false;
+}
+
+/* getopt's error c ('?' or ':'), said with the option as it was written:
+ * `--version=3` is "option '--version' takes no value", not "-V". */
+static int option_error(char **argv, int c)
+{
+	const char *arg = argv[optind - 1];
+	int n = (int)strcspn(arg, "=");
+
+	if (optopt && is_long_option(arg, optopt))
+		return kw_cli_usage(c == ':' ? "option '%.*s' needs a value"
+				    : "option '%.*s' takes no value", n, arg);
+	if (optopt)
+		return kw_cli_usage(c == ':' ? "option '-%c' needs a value"
+				    : "unknown option '-%c'", optopt);
+	return kw_cli_usage("unknown option '%.*s'", n, arg);
 }
 
 static int parse_options(int argc, char **argv, struct kw_options *o)
@@ -193,11 +221,8 @@ static int parse_options(int argc, char **argv, struct kw_options *o)
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":r:a:s:f:ehV", long_options, NULL)) != -1) {
-		if (c == '?') {
-			const char *bad = optopt ? (char[]){ '-', (char)optopt, 0 }
-						 : argv[optind - 1];
-			return kw_cli_usage("unknown option '%s'", bad);
-		}
+		if (c == '?' || c == ':')
+			return option_error(argv, c);
 		o->given |= option_bit(c);
 		if ((status = parse_option(o, c, &rules_cap, &sets_cap)) != 0)
 			return status;

@@ -4,6 +4,7 @@
 # hangs, nothing is taken for an empty file, memory stays bounded.
 . "$TOP_SRCDIR/tests/cli/setup.sh"
 kw=$KNOTWISE
+py=${PYTHON3:-python3}
 rules=$tmp/rules.ini
 cat >"$rules" <<'INI'
 [question pain]
@@ -152,6 +153,44 @@ printf '{"describe": "esc\\u001b c1\\u0085 del\\u007f"}\n' >"$tmp/c.jsonl"
 run_in "$tmp/c.jsonl" "$kw" $own --rules "$tmp/words.ini" batch
 check "JSON output escapes C0, C1 and DEL alike" out_has '"esc\\u001b c1\\u0085 del\\u007f"'
 check "and holds none of them raw" no_raw_controls
+
+# 6. Smaller ones.
+printf '{"pain\\u0000x": 5}\n' >"$tmp/nul.jsonl"
+run_in "$tmp/nul.jsonl" "$kw" $own batch
+check "a JSON key with \\u0000 is an error" out_has '"error":.*NUL character'
+check "not an answer to the key cut at the NUL" status_is 65
+# exactly 1 MiB (not counting the newline) is within the limit; a byte more is not
+"$py" - "$tmp/mib.jsonl" <<'PY'
+import sys
+head = '{"pain": 6'
+with open(sys.argv[1], "w") as f:
+    for size in (1048576, 1048577):
+        f.write(head + " " * (size - len(head) - 1) + "}\n")
+PY
+run_in "$tmp/mib.jsonl" "$kw" $own batch
+check "a batch line of exactly 1 MiB is read" out_has '^\{"id":1,"version":1,'
+check "one of 1 MiB and a byte is not" out_has '^\{"id":2,"error":.*1048577 bytes, longer than 1 MiB'
+run "$kw" --no-default-rules check
+check "check of an empty rule set passes" status_is 0
+check "with a warning" err_has "warning: the rule set has no questions"
+mkdir "$tmp/upper"
+cp "$rules" "$tmp/upper/10-RULES.INI"
+run "$kw" --no-default-rules check "$tmp/upper"
+check "a *.INI file is not loaded, with a warning" err_has "10-RULES.INI: warning: not loaded"
+check "nor is a directory with no rule file silent" err_has "upper: warning: no rule files"
+run "$kw" --no-default-rules --rules "$tmp/upper" --set pain=5
+check "ask with no questions is 78" status_is 78
+check "and says so" err_has "the rule set has no questions"
+run "$kw" --version=3
+check "--version=3 is a usage error" status_is 64
+check "about --version, not -V" err_has "option '--version' takes no value"
+printf '{"pain": 1e999}\n' >"$tmp/inf.jsonl"
+run_in "$tmp/inf.jsonl" "$kw" $own batch
+check "1e999 is quoted as given, not as inf" out_has "invalid answer '1e999' to 'pain'"
+printf '[rule c]\nif = pain >= 5 and\n  pain <= 9 and\n\tpian > 2\nthen = suspect k 0.5\nbecause = c\n' >"$tmp/cont.ini"
+run "$kw" $own --rules "$tmp/cont.ini" check
+check "an error on a continuation line is at that line" \
+	err_has "cont.ini:4: error: unknown question or fact 'pian'.* \(column 1\)"
 
 # A file of garbage gives 100 errors and a count, not one per line.
 yes 'not a key line' | head -n 5000 >"$tmp/garbage.ini"

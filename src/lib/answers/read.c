@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +106,22 @@ struct json_answers {
 	bool ok;
 };
 
+/* A JSON number as the plain decimal answers are written in (1e3 is
+ * 1000); one that has none (1e999, 1e300) is left as written, so that the
+ * error quotes what was given rather than 'inf'. */
+static const char *plain_number(struct json_answers *j, const char *text)
+{
+	double x;
+
+	if (!strpbrk(text, "eE"))
+		return text;
+	x = strtod(text, NULL);
+	kw_sb_reset(&j->number);
+	kw_sb_printf(&j->number, "%.17g", x);
+	return isfinite(x) && !strpbrk(kw_sb_str(&j->number), "eE")
+		? kw_sb_str(&j->number) : text;
+}
+
 /* A JSON value as the text kw_answers_put reads, or NULL. */
 static const char *answer_text(struct json_answers *j, const struct kw_jmember *m)
 {
@@ -117,11 +134,7 @@ static const char *answer_text(struct json_answers *j, const struct kw_jmember *
 	case KW_J_FALSE:
 		return "no";
 	case KW_J_NUMBER:
-		if (!strpbrk(m->text, "eE"))
-			return m->text;
-		kw_sb_reset(&j->number);        /* 1e3: as a plain decimal */
-		kw_sb_printf(&j->number, "%.17g", strtod(m->text, NULL));
-		return kw_sb_str(&j->number);
+		return plain_number(j, m->text);
 	default:
 		return NULL;
 	}
@@ -132,6 +145,12 @@ static void json_member(void *data, const struct kw_jmember *m)
 	struct json_answers *j = data;
 	const char *text;
 
+	if (m->key_has_nul) {
+		kw_diag(j->diags, KW_ERROR, j->loc, "a key holds a NUL character "
+			"(\\u0000) after '%s'", m->key);
+		j->ok = false;
+		return;
+	}
 	if (j->id && strcmp(m->key, "id") == 0) {
 		if (*j->id)
 			kw_diag(j->diags, KW_ERROR, j->loc, "'id' is given twice");

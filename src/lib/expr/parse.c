@@ -41,7 +41,7 @@ struct parser {
 static void fail(struct parser *p, unsigned col, const char *what)
 {
 	if (!p->failed)
-		kw_diag(p->diags, KW_ERROR, p->loc, "%s (column %u)", what, col);
+		kw_diag_at(p->diags, KW_ERROR, p->loc, col, "%s", what);
 	p->failed = true;
 }
 

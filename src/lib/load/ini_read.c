@@ -23,6 +23,8 @@ struct reader {
 	struct kw_diags *diags;
 	enum line_kind prev;
 	struct kw_strbuf joining;       /* a value with continuation lines */
+	struct kw_span *spans;          /* where its pieces came from */
+	size_t nspans, spans_cap;
 	size_t open_section, open_entry;        /* the entry they continue */
 	bool has_open_entry;
 	bool in_section;                /* keys have a section to go to */
@@ -189,19 +191,35 @@ static void add_value_text(struct reader *r, struct kw_strbuf *sb, const char *t
 }
 
 /* The value a continuation is joined to is built up here and stored once
- * the next line shows it is complete: no copy per continuation line. */
+ * the next line shows it is complete: no copy per continuation line.  Its
+ * spans go with it, so that an error at a column of the joined value is
+ * reported at the line and column it came from. */
 static void finish_value(struct reader *r)
 {
-	struct kw_raw_section *s;
+	struct kw_raw_entry *e;
+	struct kw_spans *spans;
 
 	if (!r->joining.len)
 		return;
-	s = &r->set->sections[r->open_section];
-	s->entries[r->open_entry].value = kw_arena_strndup(r->set->arena,
-		r->joining.data, r->joining.len);
+	e = &r->set->sections[r->open_section].entries[r->open_entry];
+	e->value = kw_arena_strndup(r->set->arena, r->joining.data, r->joining.len);
+	spans = kw_arena_alloc(r->set->arena, sizeof *spans + r->nspans * sizeof *spans->at);
+	spans->n = r->nspans;
+	memcpy(spans->at, r->spans, r->nspans * sizeof *spans->at);
+	e->spans = spans;
 	kw_sb_reset(&r->joining);
+	r->nspans = 0;
 }
 
+/* The piece of the value from offset on was read on this line. */
+static void add_span(struct reader *r, size_t offset, unsigned line)
+{
+	struct kw_span span = { offset, line };
+
+	KW_PUSH(r->spans, r->nspans, r->spans_cap, span);
+}
+
+/* text: the line past its indent. */
 static void read_continuation(struct reader *r, char *text)
 {
 	struct kw_raw_entry *e;
@@ -224,8 +242,10 @@ static void read_continuation(struct reader *r, char *text)
 		kw_diag(r->diags, KW_WARNING, r->loc, "continuation line looks like "
 			"'key = value': is a key indented by mistake?");
 	e = &r->set->sections[r->open_section].entries[r->open_entry];
-	if (!r->joining.len)
+	if (!r->nspans) {
 		kw_sb_add(&r->joining, e->value);
+		add_span(r, 0, e->line);
+	}
 	if (r->joining.len + strlen(text) + 1 > r->set->limits->value_bytes) {
 		line_error(r, "value of '%s' longer than %zu bytes", e->key,
 			   r->set->limits->value_bytes);
@@ -234,6 +254,7 @@ static void read_continuation(struct reader *r, char *text)
 	}
 	if (r->joining.len)
 		kw_sb_addc(&r->joining, ' ');
+	add_span(r, r->joining.len, r->loc.line);
 	add_value_text(r, &r->joining, text);
 }
 
@@ -417,6 +438,7 @@ int kw_ini_read(struct kw_raw_set *set, int fd, struct kw_loc file,
 	if (ini_parse_stream(read_line, &r, on_key, &r) > 0 && diags->errors == r.errors_before)
 		kw_diag(diags, KW_ERROR, file, "libinih could not parse the file");
 	finish_value(&r);
+	free(r.spans);
 	if (r.hidden)
 		kw_diag(diags, KW_ERROR, r.loc, "%zu more error%s in this file not shown",
 			r.hidden, r.hidden == 1 ? "" : "s");

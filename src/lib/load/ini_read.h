@@ -27,6 +27,7 @@ struct kw_arena;
 struct kw_raw_entry {
 	const char *key, *value;
 	unsigned line;
+	const struct kw_spans *spans;   /* its lines, when it continues */
 };
 
 struct kw_raw_section {

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -98,16 +99,27 @@ static int by_bytes(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static int is_ini(const struct dirent *d)
+static bool ends_in_ini(const char *name, bool any_case)
 {
-	size_t n = strlen(d->d_name);
-	return n > 4 && d->d_name[0] != '.' && strcmp(d->d_name + n - 4, ".ini") == 0;
+	size_t n = strlen(name);
+
+	return n > 4 && name[0] != '.' &&
+	       (any_case ? strcasecmp : strcmp)(name + n - 4, ".ini") == 0;
 }
 
+static void warn_about(struct loader *l, const char *path, const char *message)
+{
+	kw_diag(l->diags, KW_WARNING, (struct kw_loc){ .file = kw_arena_strdup(
+		l->kb->arena, path), .file_rank = l->kb->nfiles }, "%s", message);
+}
+
+/* The `*.ini` files, in byte order; a `*.INI` one is skipped, but not in
+ * silence, nor is a directory that holds no rule file at all. */
 static void read_directory(struct loader *l, const char *dir)
 {
 	struct dirent **names;
-	int n = scandir(dir, &names, is_ini, by_bytes);
+	int n = scandir(dir, &names, NULL, by_bytes);
+	size_t rule_files = 0;
 
 	if (n < 0) {
 		source_error(l, dir, "cannot read rule directory: %s", strerror(errno));
@@ -115,13 +127,22 @@ static void read_directory(struct loader *l, const char *dir)
 	}
 	for (int i = 0; i < n; i++) {
 		struct kw_strbuf path = {0};
+		const char *name = names[i]->d_name;
 
-		kw_sb_printf(&path, "%s/%s", dir, names[i]->d_name);
-		read_file(l, path.data);
+		kw_sb_printf(&path, "%s/%s", dir, name);
+		if (ends_in_ini(name, false)) {
+			read_file(l, path.data);
+			rule_files++;
+		} else if (ends_in_ini(name, true)) {
+			warn_about(l, path.data, "not loaded: rule files are named "
+				   "'*.ini', in lower case");
+		}
 		kw_sb_free(&path);
 		free(names[i]);
 	}
 	free(names);
+	if (!rule_files)
+		warn_about(l, dir, "no rule files ('*.ini') in this directory");
 }
 
 static void read_source(struct loader *l, const char *path)
@@ -158,6 +179,16 @@ const struct kw_limits kw_default_limits = {
 	.value_bytes = 64 * 1024,
 };
 
+/* An empty rule set loads (check has to be able to say so), but nobody
+ * means one: it is how a misnamed directory looks. */
+static void warn_if_empty(struct loader *l)
+{
+	if (l->kb->nquestions == 0 && !l->missing && !l->read_failed)
+		kw_diag(l->diags, KW_WARNING, (struct kw_loc){0}, "the rule set has no "
+			"questions (%zu rule file%s loaded)", l->kb->nfiles,
+			l->kb->nfiles == 1 ? "" : "s");
+}
+
 enum kw_load_status kw_load(const char *const *sources, size_t nsources,
 			    struct kw_kb **out, struct kw_diags *diags)
 {
@@ -177,6 +208,7 @@ enum kw_load_status kw_load_limited(const char *const *sources, size_t nsources,
 		read_source(&l, sources[i]);
 	build(&l);
 	kw_engine_prepare(l.kb, diags);
+	warn_if_empty(&l);
 	kw_raw_set_free(&l.raw);
 	if (out)
 		*out = l.kb;

@@ -27,6 +27,31 @@ void kw_diag(struct kw_diags *diags, enum kw_severity severity,
 		diags->warnings++;
 }
 
+/* Move loc to the line of the value's column col, and col to that line. */
+static void place_column(struct kw_loc *loc, unsigned *col)
+{
+	for (size_t i = loc->spans ? loc->spans->n : 0; i-- > 0; )
+		if (loc->spans->at[i].offset < *col) {
+			loc->line = loc->spans->at[i].line;
+			*col -= (unsigned)loc->spans->at[i].offset;
+			return;
+		}
+}
+
+void kw_diag_at(struct kw_diags *diags, enum kw_severity severity,
+		struct kw_loc loc, unsigned col, const char *fmt, ...)
+{
+	struct kw_strbuf sb = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	kw_sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	place_column(&loc, &col);
+	kw_diag(diags, severity, loc, "%s (column %u)", kw_sb_str(&sb), col);
+	kw_sb_free(&sb);
+}
+
 static int compare_diags(const void *pa, const void *pb)
 {
 	const struct kw_diag *a = pa, *b = pb;

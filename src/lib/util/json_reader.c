@@ -21,7 +21,7 @@ struct reader {
 struct member {
 	size_t key, text;       /* offsets into the decoded buffer */
 	enum kw_jkind kind;
-	bool has_nul;
+	bool key_nul, has_nul;
 	size_t raw, raw_len;    /* offsets into the input */
 };
 
@@ -300,8 +300,6 @@ static bool member_value(struct reader *r, struct kw_strbuf *buf, struct member 
 static bool members(struct reader *r, struct kw_strbuf *buf, struct member **list,
 		    size_t *n, size_t *cap)
 {
-	bool nul = false;
-
 	r->p++;
 	skip_space(r);
 	if (r->p < r->end && *r->p == '}')
@@ -309,9 +307,8 @@ static bool members(struct reader *r, struct kw_strbuf *buf, struct member **lis
 	for (;;) {
 		struct member m = { .key = buf->len };
 		skip_space(r);
-		if (!key(r, buf, &nul) || !member_value(r, buf, &m))
+		if (!key(r, buf, &m.key_nul) || !member_value(r, buf, &m))
 			return false;
-		m.has_nul |= nul;
 		KW_PUSH(*list, *n, *cap, m);
 		skip_space(r);
 		if (r->p < r->end && *r->p == ',') {
@@ -374,7 +371,8 @@ bool kw_json_read_object(const char *text, size_t len,
 		*errline = line_of(&r);
 	for (size_t i = 0; ok && i < n; i++) {
 		struct kw_jmember m = {
-			.key = buf.data + list[i].key, .kind = list[i].kind,
+			.key = buf.data + list[i].key, .key_has_nul = list[i].key_nul,
+			.kind = list[i].kind,
 			.text = buf.data + list[i].text, .text_has_nul = list[i].has_nul,
 			.raw = text + list[i].raw, .raw_len = list[i].raw_len,
 		};

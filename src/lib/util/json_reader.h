@@ -19,6 +19,7 @@ enum kw_jkind {
 
 struct kw_jmember {
 	const char *key;
+	bool key_has_nul;       /* a decoded \u0000: key stops there */
 	enum kw_jkind kind;
 	const char *text;       /* string, number as written, joined strings */
 	bool text_has_nul;      /* a decoded \u0000 (or a ',' in a joined item) */
