@@ -54,11 +54,19 @@ static void error_line(struct batch *b, const char *id, const char *message)
 	b->failed = true;
 }
 
+/* The errors, shown as in a diagnostic: they may quote bytes that are
+ * not UTF-8, which no JSON line may hold. */
 static void join_messages(const struct kw_diags *diags, struct kw_strbuf *sb)
 {
-	for (size_t i = 0; i < diags->len; i++)
-		if (diags->items[i].severity == KW_ERROR)
-			kw_sb_printf(sb, "%s%s", sb->len ? "; " : "", diags->items[i].message);
+	for (size_t i = 0; i < diags->len; i++) {
+		const char *message = diags->items[i].message;
+
+		if (diags->items[i].severity != KW_ERROR)
+			continue;
+		if (sb->len)
+			kw_sb_add(sb, "; ");
+		kw_sb_add_shown(sb, message, strlen(message));
+	}
 }
 
 /* The record of a line, without its line ending (and a byte-order mark
