@@ -61,9 +61,10 @@ int kw_cmd_check(const struct kw_options *opts);
 int kw_cmd_list(const struct kw_options *opts);
 int kw_cmd_batch(const struct kw_options *opts);
 
-/* The rule sources in load order: built-in, user, --rules, then extra. */
+/* The rule sources in load order: built-in, user (owner_only), --rules,
+ * then extra. */
 struct kw_sources {
-	const char **paths;
+	struct kw_source *at;
 	size_t n;
 	char *user;                     /* owned copy of the user directory */
 };

@@ -60,23 +60,24 @@ static char *user_rules_dir(void)
 void kw_cli_sources(const struct kw_options *opts, const char *const *extra,
 		    size_t nextra, struct kw_sources *out)
 {
-	out->paths = kw_xcalloc(opts->nrules + nextra + 2, sizeof *out->paths);
+	out->at = kw_xcalloc(opts->nrules + nextra + 2, sizeof *out->at);
 	out->n = 0;
 	out->user = NULL;
 	if (!opts->no_default_rules) {
-		out->paths[out->n++] = builtin_rules_dir();
+		out->at[out->n++].path = builtin_rules_dir();
 		if ((out->user = user_rules_dir()) != NULL)
-			out->paths[out->n++] = out->user;
+			out->at[out->n++] = (struct kw_source){ .path = out->user,
+								 .owner_only = true };
 	}
 	for (size_t i = 0; i < opts->nrules; i++)
-		out->paths[out->n++] = opts->rules[i];
+		out->at[out->n++].path = opts->rules[i];
 	for (size_t i = 0; i < nextra; i++)
-		out->paths[out->n++] = extra[i];
+		out->at[out->n++].path = extra[i];
 }
 
 void kw_cli_sources_free(struct kw_sources *s)
 {
-	free(s->paths);
+	free(s->at);
 	free(s->user);
 }
 
@@ -87,7 +88,7 @@ int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb)
 	enum kw_load_status status;
 
 	kw_cli_sources(opts, NULL, 0, &sources);
-	status = kw_load(sources.paths, sources.n, kb, &diags);
+	status = kw_load_sources(sources.at, sources.n, &kw_default_limits, kb, &diags);
 	if (status != KW_LOAD_OK) {
 		kw_diags_sort(&diags);
 		for (size_t i = 0; i < diags.len; i++)

@@ -28,7 +28,7 @@ int kw_cmd_check(const struct kw_options *opts)
 
 	kw_cli_sources(opts, (const char *const *)opts->args, (size_t)opts->nargs,
 		       &sources);
-	status = kw_load(sources.paths, sources.n, &kb, &diags);
+	status = kw_load_sources(sources.at, sources.n, &kw_default_limits, &kb, &diags);
 	if (status == KW_LOAD_OK || status == KW_LOAD_INVALID)
 		kw_lint(kb, &diags);
 	kw_diags_sort(&diags);

@@ -22,7 +22,7 @@ struct loader {
 	struct kw_raw_set raw;
 	struct kw_diags *diags;
 	size_t files_cap;
-	bool missing;           /* a source could not be opened or read */
+	bool missing;           /* a source could not be opened, or was refused */
 	bool read_failed;       /* reading one failed part way */
 };
 
@@ -51,11 +51,32 @@ static const char *file_type(mode_t mode)
 		: S_ISSOCK(mode) ? "a socket" : "not a regular file";
 }
 
+/* The user's own rules change the advice the user gets: like ssh with
+ * its keys, refuse them when someone else could have written them. */
+static bool trusted(struct loader *l, const char *path, const struct stat *st)
+{
+	if (st->st_uid != getuid() && st->st_uid != 0) {
+		source_error(l, path, "not loaded: it belongs to user %lu, not to you, "
+			     "so they could change the advice you get",
+			     (unsigned long)st->st_uid);
+		return false;
+	}
+	if (st->st_mode & (S_IWGRP | S_IWOTH)) {
+		source_error(l, path, "not loaded: %s can write it (mode %04o), so "
+			     "they could change the advice you get; run 'chmod go-w' on it",
+			     (st->st_mode & S_IWOTH) ? "anyone" : "its group",
+			     (unsigned)(st->st_mode & 07777));
+		return false;
+	}
+	return true;
+}
+
 /* Rule files are regular files (or symlinks to one): a FIFO, a device or
  * a directory is never read, so `check` cannot hang on one or read
  * /dev/zero forever.  O_NONBLOCK keeps open() itself from waiting on a
  * FIFO with no writer; fstat then looks at what was really opened. */
-static int open_rule_file(struct loader *l, const char *path, struct stat *st)
+static int open_rule_file(struct loader *l, const char *path, bool owner_only,
+			  struct stat *st)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
@@ -68,17 +89,17 @@ static int open_rule_file(struct loader *l, const char *path, struct stat *st)
 	else if (!S_ISREG(st->st_mode))
 		source_error(l, path, "not read: %s, and rule files must be regular files",
 			     file_type(st->st_mode));
-	else
+	else if (!owner_only || trusted(l, path, st))
 		return fd;
 	close(fd);
 	return -1;
 }
 
-static void read_file(struct loader *l, const char *path)
+static void read_file(struct loader *l, const char *path, bool owner_only)
 {
 	struct kw_kb *kb = l->kb;
 	struct stat st;
-	int fd = open_rule_file(l, path, &st);
+	int fd = open_rule_file(l, path, owner_only, &st);
 	struct kw_loc loc;
 
 	if (fd < 0)
@@ -115,7 +136,7 @@ static void warn_about(struct loader *l, const char *path, const char *message)
 
 /* The `*.ini` files, in byte order; a `*.INI` one is skipped, but not in
  * silence, nor is a directory that holds no rule file at all. */
-static void read_directory(struct loader *l, const char *dir)
+static void read_directory(struct loader *l, const char *dir, bool owner_only)
 {
 	struct dirent **names;
 	int n = scandir(dir, &names, NULL, by_bytes);
@@ -131,7 +152,7 @@ static void read_directory(struct loader *l, const char *dir)
 
 		kw_sb_printf(&path, "%s/%s", dir, name);
 		if (ends_in_ini(name, false)) {
-			read_file(l, path.data);
+			read_file(l, path.data, owner_only);
 			rule_files++;
 		} else if (ends_in_ini(name, true)) {
 			warn_about(l, path.data, "not loaded: rule files are named "
@@ -145,14 +166,14 @@ static void read_directory(struct loader *l, const char *dir)
 		warn_about(l, dir, "no rule files ('*.ini') in this directory");
 }
 
-static void read_source(struct loader *l, const char *path)
+static void read_source(struct loader *l, const struct kw_source *source)
 {
 	struct stat st;
 
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		read_directory(l, path);
-	else
-		read_file(l, path);
+	if (stat(source->path, &st) != 0 || !S_ISDIR(st.st_mode))
+		read_file(l, source->path, source->owner_only);
+	else if (!source->owner_only || trusted(l, source->path, &st))
+		read_directory(l, source->path, source->owner_only);
 }
 
 /* The order matters: each step needs the ids the ones before it made. */
@@ -189,13 +210,27 @@ static void warn_if_empty(struct loader *l)
 			l->kb->nfiles == 1 ? "" : "s");
 }
 
-enum kw_load_status kw_load(const char *const *sources, size_t nsources,
+enum kw_load_status kw_load(const char *const *paths, size_t npaths,
 			    struct kw_kb **out, struct kw_diags *diags)
 {
-	return kw_load_limited(sources, nsources, &kw_default_limits, out, diags);
+	return kw_load_limited(paths, npaths, &kw_default_limits, out, diags);
 }
 
-enum kw_load_status kw_load_limited(const char *const *sources, size_t nsources,
+enum kw_load_status kw_load_limited(const char *const *paths, size_t npaths,
+				    const struct kw_limits *limits, struct kw_kb **out,
+				    struct kw_diags *diags)
+{
+	struct kw_source *sources = kw_xcalloc(npaths + 1, sizeof *sources);
+	enum kw_load_status status;
+
+	for (size_t i = 0; i < npaths; i++)
+		sources[i].path = paths[i];
+	status = kw_load_sources(sources, npaths, limits, out, diags);
+	free(sources);
+	return status;
+}
+
+enum kw_load_status kw_load_sources(const struct kw_source *sources, size_t nsources,
 				    const struct kw_limits *limits, struct kw_kb **out,
 				    struct kw_diags *diags)
 {
@@ -205,7 +240,7 @@ enum kw_load_status kw_load_limited(const char *const *sources, size_t nsources,
 	l.raw.arena = l.kb->arena;      /* the kb keeps the strings read */
 	l.raw.limits = limits;
 	for (size_t i = 0; i < nsources; i++)
-		read_source(&l, sources[i]);
+		read_source(&l, &sources[i]);
 	build(&l);
 	kw_engine_prepare(l.kb, diags);
 	warn_if_empty(&l);
