@@ -26,6 +26,13 @@ struct loader {
 	bool read_failed;       /* reading one failed part way */
 };
 
+/* Where a diagnostic about a whole file or directory goes. */
+static struct kw_loc path_loc(struct loader *l, const char *path)
+{
+	return (struct kw_loc){ .file = kw_arena_strdup(l->kb->arena, path),
+				.file_rank = l->kb->nfiles };
+}
+
 static void source_error(struct loader *l, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -38,8 +45,7 @@ static void source_error(struct loader *l, const char *path, const char *fmt, ..
 	va_start(ap, fmt);
 	kw_sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	kw_diag(l->diags, KW_ERROR, (struct kw_loc){ .file = kw_arena_strdup(l->kb->arena, path),
-		.file_rank = l->kb->nfiles }, "%s", kw_sb_str(&sb));
+	kw_diag(l->diags, KW_ERROR, path_loc(l, path), "%s", kw_sb_str(&sb));
 	kw_sb_free(&sb);
 	l->missing = true;
 }
@@ -48,7 +54,7 @@ static const char *file_type(mode_t mode)
 {
 	return S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a FIFO"
 		: S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device"
-		: S_ISSOCK(mode) ? "a socket" : "not a regular file";
+		: S_ISSOCK(mode) ? "a socket" : "a special file";
 }
 
 /* The user's own rules change the advice the user gets: like ssh with
@@ -104,8 +110,7 @@ static void read_file(struct loader *l, const char *path, bool owner_only)
 
 	if (fd < 0)
 		return;
-	loc = (struct kw_loc){ .file = kw_arena_strdup(kb->arena, path),
-			       .file_rank = kb->nfiles };
+	loc = path_loc(l, path);
 	KW_PUSH(kb->files, kb->nfiles, l->files_cap, loc.file);
 	if ((size_t)st.st_size > l->raw.limits->file_bytes)
 		kw_diag(l->diags, KW_ERROR, loc, "file is %lld bytes, larger than the "
@@ -130,8 +135,7 @@ static bool ends_in_ini(const char *name, bool any_case)
 
 static void warn_about(struct loader *l, const char *path, const char *message)
 {
-	kw_diag(l->diags, KW_WARNING, (struct kw_loc){ .file = kw_arena_strdup(
-		l->kb->arena, path), .file_rank = l->kb->nfiles }, "%s", message);
+	kw_diag(l->diags, KW_WARNING, path_loc(l, path), "%s", message);
 }
 
 /* The `*.ini` files, in byte order; a `*.INI` one is skipped, but not in
