@@ -188,9 +188,9 @@ static int parse_option(struct kw_options *o, int c, size_t *rules_cap,
  * long option whose short form or code is val? */
 static bool is_long_option(const char *arg, int val)
 {
-	size_t n = strcspn(arg + 2, "=");
+	size_t n;
 
-	if (strncmp(arg, "--", 2) != 0 || n == 0)
+	if (strncmp(arg, "--", 2) != 0 || (n = strcspn(arg + 2, "=")) == 0)
 		return false;
 	for (const struct option *o = long_options; o->name; o++)
 		if (strncmp(o->name, arg + 2, n) == 0)
