@@ -108,7 +108,8 @@ static int help(void)
 	       "      --partial          allow required questions to stay unanswered\n"
 	       "      --ask-all          in the questionnaire, also ask what cannot matter\n"
 	       "\nExit status: 0 result produced, 1 check found errors, 64 usage,\n"
-	       "65 bad answers, 66 missing input, 74 output error, 78 invalid rules.\n"
+	       "65 bad answers, 66 input missing or refused, 74 read or write error,\n"
+	       "78 invalid rules.\n"
 	       "See knotwise(1) and knotwise-rules(5).\n"
 	       "Report bugs to: <%s>\n", PACKAGE_BUGREPORT);
 	return KW_EXIT_OK;
