@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "knotwise/kb.h"
+#include "knotwise/load.h"
 
 /* Exit statuses (sysexits.h), in one place. */
 enum kw_exit {
@@ -60,9 +61,10 @@ int kw_cmd_check(const struct kw_options *opts);
 int kw_cmd_list(const struct kw_options *opts);
 int kw_cmd_batch(const struct kw_options *opts);
 
-/* The rule sources in load order: built-in, user, --rules, then extra. */
+/* The rule sources in load order: built-in, user (owner_only), --rules,
+ * then extra. */
 struct kw_sources {
-	const char **paths;
+	struct kw_source *at;
 	size_t n;
 	char *user;                     /* owned copy of the user directory */
 };
@@ -70,9 +72,17 @@ void kw_cli_sources(const struct kw_options *opts, const char *const *extra,
 		    size_t nextra, struct kw_sources *out);
 void kw_cli_sources_free(struct kw_sources *s);
 /* Load the rule set the options name; on failure prints the errors and
- * returns the exit status (66 or 78). */
+ * returns the exit status (66, 74 or 78). */
 int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb);
-/* Write all of buf to stdout in one go; false (after a message) if not. */
+/* The same for a consult (ask, batch): a rule set with no questions (no
+ * rule files, a misnamed directory) is 78 too. */
+int kw_cli_load_consult(const struct kw_options *opts, struct kw_kb **kb);
+/* The exit status for how a load went: 0, 66, 74 or 78. */
+int kw_cli_load_exit(enum kw_load_status status);
+/* Write all of buf to stdout, in one write() unless the reader is slow;
+ * false (after a message) if it fails.  A stop signal that arrives in the
+ * middle ends knotwise once buf is out (or after a grace period for a
+ * reader that takes nothing); one that arrives before or after, at once. */
 bool kw_cli_write(const char *buf, size_t len);
 /* Read a whole file ('-' is stdin) into *out; an exit status, 0 when read. */
 int kw_cli_slurp(const char *path, size_t max, char **out, size_t *len);

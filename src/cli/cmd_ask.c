@@ -61,8 +61,15 @@ static char *render(const struct kw_options *opts, const struct kw_kb *kb,
 
 static void print_warnings(const struct kw_result *res)
 {
-	for (size_t i = 0; i < kw_result_nwarnings(res); i++)
-		fprintf(stderr, "knotwise: warning: %s\n", kw_result_warning(res, i));
+	struct kw_strbuf line = {0};
+
+	for (size_t i = 0; i < kw_result_nwarnings(res); i++) {
+		kw_sb_reset(&line);
+		kw_sb_add(&line, "knotwise: warning: ");
+		kw_sb_add_shown(&line, kw_result_warning(res, i), strlen(kw_result_warning(res, i)));
+		fprintf(stderr, "%s\n", line.data);
+	}
+	kw_sb_free(&line);
 }
 
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,
@@ -91,7 +98,7 @@ int kw_cmd_ask(const struct kw_options *opts)
 
 	if (opts->nargs)
 		return kw_cli_usage("'ask' takes no arguments, but got '%s'", opts->args[0]);
-	if ((status = kw_cli_load(opts, &kb)) != 0)
+	if ((status = kw_cli_load_consult(opts, &kb)) != 0)
 		return status;
 	if (opts->why_not && !kw_why_not_known(kb, opts->why_not)) {
 		kw_cli_error("--why-not: no knot, routine, triage level or rule '%s'",

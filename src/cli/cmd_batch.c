@@ -2,22 +2,28 @@
  * cmd_batch: JSON Lines in, JSON Lines out.  Every non-blank input line
  * yields exactly one output line, in order — a result, or an error object
  * in its place — and each line leaves in a single write, so a reader never
- * sees half of one even when it is longer than a pipe buffer.
+ * sees half of one even when it is longer than a pipe buffer.  A line over
+ * 1 MiB is skipped unread (memory stays bounded whatever comes in) and
+ * gets its error line like any bad line; a read error ends the batch with
+ * 74, never as if the input had ended.
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
 #include "util/json_writer.h"
+#include "util/line_reader.h"
 #include "knotwise/render.h"
 #include "util/strbuf.h"
 
-#define BATCH_MAX_LINE (1024 * 1024)
+#define BATCH_MAX_LINE (1024 * 1024)    /* bytes, not counting "\n" or "\r\n" */
 
 struct batch {
 	const struct kw_options *opts;
@@ -49,25 +55,49 @@ static void error_line(struct batch *b, const char *id, const char *message)
 	b->failed = true;
 }
 
+/* The errors, shown as in a diagnostic: they may quote bytes that are
+ * not UTF-8, which no JSON line may hold. */
 static void join_messages(const struct kw_diags *diags, struct kw_strbuf *sb)
 {
-	for (size_t i = 0; i < diags->len; i++)
-		if (diags->items[i].severity == KW_ERROR)
-			kw_sb_printf(sb, "%s%s", sb->len ? "; " : "", diags->items[i].message);
+	for (size_t i = 0; i < diags->len; i++) {
+		const char *message = diags->items[i].message;
+
+		if (diags->items[i].severity != KW_ERROR)
+			continue;
+		if (sb->len)
+			kw_sb_add(sb, "; ");
+		kw_sb_add_shown(sb, message, strlen(message));
+	}
+}
+
+/* The record of a line, without its line ending (and a byte-order mark
+ * on the first line); false when the line is over the limit. */
+static bool record(const struct kw_line *line, size_t lineno, const char **text,
+		   size_t *len)
+{
+	*text = line->text;
+	*len = line->len;
+	if (*text && *len && (*text)[*len - 1] == '\r')
+		--*len;
+	if (*text && lineno == 1 && *len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0)
+		*text += 3, *len -= 3;
+	return *text && *len <= BATCH_MAX_LINE;
 }
 
 /* One record to its result line, or to an error object in its place.
  * The id echoed is the record's own "id", else its line number. */
-static bool process(struct batch *b, const char *text, size_t len, size_t lineno)
+static bool process(struct batch *b, const struct kw_line *line, size_t lineno)
 {
 	struct kw_json_extra extra = { .cache = b->cache };
 	struct kw_diags diags = {0};
 	char *id = NULL, number[32];
-	bool ok;
+	const char *text;
+	size_t len;
+	bool fits = record(line, lineno, &text, &len), ok;
 
 	kw_sb_reset(&b->line);
 	kw_answers_clear(b->kb, b->answers);
-	ok = len <= BATCH_MAX_LINE &&
+	ok = fits &&
 	     kw_answers_read_json(b->kb, b->answers, text, len, (struct kw_loc){0}, &id, &diags) &&
 	     kw_answers_finish(b->kb, b->answers, b->opts->partial, &diags);
 	snprintf(number, sizeof number, "%zu", lineno);
@@ -77,8 +107,9 @@ static bool process(struct batch *b, const char *text, size_t len, size_t lineno
 		kw_render_json(b->kb, b->res, &extra, &b->line);
 	} else {
 		struct kw_strbuf why = {0};
-		if (len > BATCH_MAX_LINE)
-			kw_sb_add(&why, "line longer than 1 MiB");
+		if (!fits)
+			kw_sb_printf(&why, "line of %zu bytes, longer than 1 MiB",
+				     line->full_len);
 		join_messages(&diags, &why);
 		error_line(b, extra.id, kw_sb_str(&why));
 		kw_sb_free(&why);
@@ -89,44 +120,48 @@ static bool process(struct batch *b, const char *text, size_t len, size_t lineno
 	return kw_cli_write(b->line.data, b->line.len);
 }
 
-static bool blank(const char *s, size_t n)
+static bool blank(const struct kw_line *line)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strchr(" \t\r\n", s[i]))
+	for (size_t i = 0; line->text && i < line->len; i++)
+		if (!strchr(" \t\r", line->text[i]))
 			return false;
-	return true;
+	return line->text != NULL;
 }
 
 int kw_cmd_batch(const struct kw_options *opts)
 {
 	struct batch b = { .opts = opts };
+	struct kw_line_reader *lines;
+	struct kw_line line;
 	struct kw_kb *kb;
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
-	int status;
+	size_t lineno = 0;
+	int status, got = 0, fd = STDIN_FILENO;
 	bool ok = true;
 
 	if (opts->nargs)
 		return kw_cli_usage("'batch' takes no arguments, but got '%s'", opts->args[0]);
-	if ((status = kw_cli_load(opts, &kb)) != 0)
+	if ((status = kw_cli_load_consult(opts, &kb)) != 0)
 		return status;
 	b.kb = kb;
 	b.answers = kw_answers_new(kb);
 	b.cache = kw_render_cache_new(kb);
 	b.res = kw_result_new();
-	while (ok && (n = getline(&line, &cap, stdin)) >= 0) {
+	/* one byte over the limit, for the '\r' of a "\r\n" */
+	lines = kw_line_reader_new(kw_read_fd, &fd, BATCH_MAX_LINE + 1);
+	while (ok && (got = kw_line_reader_next(lines, &line)) > 0) {
 		lineno++;
-		if (!blank(line, (size_t)n))
-			ok = process(&b, line, (size_t)n, lineno);
+		if (!blank(&line))
+			ok = process(&b, &line, lineno);
 	}
-	free(line);
+	if (ok && got < 0)
+		kw_cli_error("cannot read standard input: %s", strerror(errno));
+	kw_line_reader_free(lines);
 	kw_sb_free(&b.line);
 	kw_answers_free(b.answers);
 	kw_render_cache_free(b.cache);
 	kw_result_free(b.res);
 	kw_kb_free(kb);
-	if (!ok)
+	if (!ok || got < 0)
 		return KW_EXIT_IOERR;
 	return b.failed ? KW_EXIT_DATAERR : KW_EXIT_OK;
 }

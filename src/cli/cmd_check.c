@@ -28,16 +28,16 @@ int kw_cmd_check(const struct kw_options *opts)
 
 	kw_cli_sources(opts, (const char *const *)opts->args, (size_t)opts->nargs,
 		       &sources);
-	status = kw_load(sources.paths, sources.n, &kb, &diags);
-	if (status != KW_LOAD_NO_INPUT)
+	status = kw_load_sources(sources.at, sources.n, &kw_default_limits, &kb, &diags);
+	if (status == KW_LOAD_OK || status == KW_LOAD_INVALID)
 		kw_lint(kb, &diags);
 	kw_diags_sort(&diags);
 	kw_diags_print(&diags, stderr);
 	summary(&diags, kb->nfiles);
-	if (status == KW_LOAD_NO_INPUT)
-		exit_status = KW_EXIT_NOINPUT;
-	else
+	if (status == KW_LOAD_OK || status == KW_LOAD_INVALID)
 		exit_status = diags.errors ? KW_EXIT_CHECK_FAILED : KW_EXIT_OK;
+	else
+		exit_status = kw_cli_load_exit(status);     /* 66, 74: not the rules' fault */
 	kw_diags_free(&diags);
 	kw_kb_free(kb);
 	kw_cli_sources_free(&sources);

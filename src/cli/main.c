@@ -4,6 +4,8 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
@@ -11,8 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/arena.h"
+#include "util/strbuf.h"
 #include "cli.h"
 
 static const struct kw_command commands[] = {
@@ -44,26 +48,38 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* One message line on stderr; what it quotes (a path, an argument) is
+ * shown with its control characters escaped. */
+static void report(const char *prefix, const char *fmt, va_list ap)
+{
+	struct kw_strbuf message = {0}, line = {0};
+
+	kw_sb_vprintf(&message, fmt, ap);
+	kw_sb_add(&line, prefix);
+	kw_sb_add_shown(&line, kw_sb_str(&message), message.len);
+	kw_sb_addc(&line, '\n');
+	fputs(line.data, stderr);
+	kw_sb_free(&message);
+	kw_sb_free(&line);
+}
+
 void kw_cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("knotwise: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("knotwise: error: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int kw_cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("knotwise: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("knotwise: ", fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'knotwise --help' for more information.\n", stderr);
+	fputs("Try 'knotwise --help' for more information.\n", stderr);
 	return KW_EXIT_USAGE;
 }
 
@@ -92,7 +108,8 @@ static int help(void)
 	       "      --partial          allow required questions to stay unanswered\n"
 	       "      --ask-all          in the questionnaire, also ask what cannot matter\n"
 	       "\nExit status: 0 result produced, 1 check found errors, 64 usage,\n"
-	       "65 bad answers, 66 missing input, 74 output error, 78 invalid rules.\n"
+	       "65 bad answers, 66 input missing or refused, 74 read or write error,\n"
+	       "78 invalid rules.\n"
 	       "See knotwise(1) and knotwise-rules(5).\n"
 	       "Report bugs to: <%s>\n", PACKAGE_BUGREPORT);
 	return KW_EXIT_OK;
@@ -164,10 +181,38 @@ static int parse_option(struct kw_options *o, int c, size_t *rules_cap,
 	case OPT_COLOR: return parse_value_option(o, c, optarg);
 	case 'h': return -1;
 	case 'V': return -2;
-	case ':': return kw_cli_usage("option '%s' needs a value", optopt ?
-			(char[]){ '-', (char)optopt, 0 } : "");
 	default: return kw_cli_usage("unknown option '%s'", "");
 	}
+}
+
+/* Is arg (as "--name" or "--name=value", name perhaps abbreviated) the
+ * long option whose short form or code is val? */
+static bool is_long_option(const char *arg, int val)
+{
+	size_t n;
+
+	if (strncmp(arg, "--", 2) != 0 || (n = strcspn(arg + 2, "=")) == 0)
+		return false;
+	for (const struct option *o = long_options; o->name; o++)
+		if (strncmp(o->name, arg + 2, n) == 0)
+			return o->val == val;
+	return false;
+}
+
+/* getopt's error c ('?' or ':'), said with the option as it was written:
+ * `--version=3` is "option '--version' takes no value", not "-V". */
+static int option_error(char **argv, int c)
+{
+	const char *arg = argv[optind - 1];
+	int n = (int)strcspn(arg, "=");
+
+	if (optopt && is_long_option(arg, optopt))
+		return kw_cli_usage(c == ':' ? "option '%.*s' needs a value"
+				    : "option '%.*s' takes no value", n, arg);
+	if (optopt)
+		return kw_cli_usage(c == ':' ? "option '-%c' needs a value"
+				    : "unknown option '-%c'", optopt);
+	return kw_cli_usage("unknown option '%.*s'", n, arg);
 }
 
 static int parse_options(int argc, char **argv, struct kw_options *o)
@@ -177,11 +222,8 @@ static int parse_options(int argc, char **argv, struct kw_options *o)
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":r:a:s:f:ehV", long_options, NULL)) != -1) {
-		if (c == '?') {
-			const char *bad = optopt ? (char[]){ '-', (char)optopt, 0 }
-						 : argv[optind - 1];
-			return kw_cli_usage("unknown option '%s'", bad);
-		}
+		if (c == '?' || c == ':')
+			return option_error(argv, c);
 		o->given |= option_bit(c);
 		if ((status = parse_option(o, c, &rules_cap, &sets_cap)) != 0)
 			return status;
@@ -204,14 +246,39 @@ static const struct kw_command *find_command(struct kw_options *o)
 	return NULL;
 }
 
+/* A standard stream that is closed gets a stand-in that fails every use
+ * (/dev/null opened the wrong way round: EBADF), so that no file opened
+ * later takes its number: `batch <&-` is then a read error, not a read of
+ * whatever rule file happened to get descriptor 0. */
+static void hold_closed_std_fds(void)
+{
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+			open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+}
+
+/* A reader that goes away (`knotwise list rules | head -3`) ends knotwise
+ * quietly, as it does other filters: the default SIGPIPE action, even when
+ * the parent left SIGPIPE ignored or blocked.  Other write errors are 74. */
+static void die_on_closed_pipe(void)
+{
+	sigset_t pipe;
+
+	sigemptyset(&pipe);
+	sigaddset(&pipe, SIGPIPE);
+	sigprocmask(SIG_UNBLOCK, &pipe, NULL);
+	signal(SIGPIPE, SIG_DFL);
+}
+
 int main(int argc, char **argv)
 {
 	struct kw_options o = { .color = KW_COLOR_AUTO };
 	const struct kw_command *cmd;
 	int status;
 
+	hold_closed_std_fds();
+	die_on_closed_pipe();
 	setlocale(LC_CTYPE, "");
-	signal(SIGPIPE, SIG_IGN);       /* a closed pipe is a write error: 74 */
 	status = parse_options(argc, argv, &o);
 	if (status == -1)
 		status = help();

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/json_reader.h"
@@ -22,6 +23,22 @@ START_TEST(strings_are_escaped)
 	kw_json_end(&j, '}');
 	ck_assert_str_eq(kw_sb_str(&sb), "{\"k\\\"ey\":\"tab\\there \\\"q\\\" back\\\\ "
 			 "\\u0001 caf\xc3\xa9\\nend\",\"none\":null}");
+	kw_sb_free(&sb);
+}
+END_TEST
+
+START_TEST(every_control_character_is_escaped)
+{
+	struct kw_strbuf sb = {0};
+	struct kw_json j;
+	const char *raw = "[1,\r 2, \"a \\\" b\"]";
+	char *id = kw_json_echo(raw, strlen(raw));
+
+	kw_json_init(&j, &sb, false);
+	kw_json_string(&j, "del\x7f c1\xc2\x85 nbsp\xc2\xa0 esc\x1b");
+	ck_assert_str_eq(kw_sb_str(&sb), "\"del\\u007f c1\\u0085 nbsp\xc2\xa0 esc\\u001b\"");
+	ck_assert_str_eq(id, "[1, 2, \"a \\\" b\"]");
+	free(id);
 	kw_sb_free(&sb);
 }
 END_TEST
@@ -102,6 +119,7 @@ int main(void)
 	TCase *tc = tcase_create("json");
 
 	tcase_add_test(tc, strings_are_escaped);
+	tcase_add_test(tc, every_control_character_is_escaped);
 	tcase_add_test(tc, numbers_and_layout);
 	tcase_add_test(tc, members_are_read_in_order);
 	tcase_add_test(tc, anything_else_is_refused);

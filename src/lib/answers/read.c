@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,25 +49,35 @@ static bool put_once(const struct kw_kb *kb, struct kw_answers *a,
 	return kw_answers_put(kb, a, q, value, loc, diags);
 }
 
-static bool read_line(const struct kw_kb *kb, struct kw_answers *a, char *line,
-		      struct kw_loc loc, bool *seen, struct kw_diags *diags)
+/* One `ID = VALUE` line of n bytes (no '\n'), a comment or a blank. */
+static bool read_line(const struct kw_kb *kb, struct kw_answers *a, const char *text,
+		      size_t n, struct kw_loc loc, bool *seen, struct kw_diags *diags)
 {
-	char *eq, *id;
+	char *line, *eq;
+	bool ok;
 
-	if (*line == '#' || *line == ';' || !*kw_trim(line))
-		return true;
-	if (strlen(line) > KW_MAX_ANSWER_LINE) {
-		kw_diag(diags, KW_ERROR, loc, "line longer than %d bytes",
-			KW_MAX_ANSWER_LINE);
+	if (n > KW_MAX_ANSWER_LINE) {
+		kw_diag(diags, KW_ERROR, loc, "line longer than %d bytes", KW_MAX_ANSWER_LINE);
 		return false;
 	}
-	if (!(eq = strchr(line, '='))) {
+	if (memchr(text, '\0', n)) {
+		kw_diag(diags, KW_ERROR, loc, "NUL byte in line");
+		return false;
+	}
+	line = kw_xmalloc(n + 1);
+	memcpy(line, text, n);
+	line[n] = '\0';
+	if (*line == '#' || *line == ';' || !*kw_trim(line)) {
+		ok = true;                      /* a comment, or blank */
+	} else if (!(eq = strchr(line, '='))) {
 		kw_diag(diags, KW_ERROR, loc, "expected 'ID = VALUE'");
-		return false;
+		ok = false;
+	} else {
+		*eq = '\0';
+		ok = put_once(kb, a, kw_trim(line), kw_trim(eq + 1), loc, seen, diags);
 	}
-	*eq = '\0';
-	id = kw_trim(line);
-	return put_once(kb, a, id, kw_trim(eq + 1), loc, seen, diags);
+	free(line);
+	return ok;
 }
 
 static bool read_lines(const struct kw_kb *kb, struct kw_answers *a,
@@ -79,15 +90,9 @@ static bool read_lines(const struct kw_kb *kb, struct kw_answers *a,
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = kw_xmalloc(n + 1);
 
-		memcpy(line, p, n);
-		line[n] = '\0';
-		if (n && line[n - 1] == '\r')
-			line[n - 1] = '\0';
 		loc.line++;
-		ok &= read_line(kb, a, line, loc, seen, diags);
-		free(line);
+		ok &= read_line(kb, a, p, n, loc, seen, diags);
 		p += n + 1;
 	}
 	free(seen);
@@ -105,6 +110,22 @@ struct json_answers {
 	bool ok;
 };
 
+/* A JSON number as the plain decimal answers are written in (1e3 is
+ * 1000); one that has none (1e999, 1e300) is left as written, so that the
+ * error quotes what was given rather than 'inf'. */
+static const char *plain_number(struct json_answers *j, const char *text)
+{
+	double x;
+
+	if (!strpbrk(text, "eE"))
+		return text;
+	x = strtod(text, NULL);
+	kw_sb_reset(&j->number);
+	kw_sb_printf(&j->number, "%.17g", x);
+	return isfinite(x) && !strpbrk(kw_sb_str(&j->number), "eE")
+		? kw_sb_str(&j->number) : text;
+}
+
 /* A JSON value as the text kw_answers_put reads, or NULL. */
 static const char *answer_text(struct json_answers *j, const struct kw_jmember *m)
 {
@@ -117,40 +138,58 @@ static const char *answer_text(struct json_answers *j, const struct kw_jmember *
 	case KW_J_FALSE:
 		return "no";
 	case KW_J_NUMBER:
-		if (!strpbrk(m->text, "eE"))
-			return m->text;
-		kw_sb_reset(&j->number);        /* 1e3: as a plain decimal */
-		kw_sb_printf(&j->number, "%.17g", strtod(m->text, NULL));
-		return kw_sb_str(&j->number);
+		return plain_number(j, m->text);
 	default:
 		return NULL;
 	}
 }
 
-static void json_member(void *data, const struct kw_jmember *m)
+/* A batch record's "id", kept as written to be echoed (it must be UTF-8:
+ * the output is). */
+static void json_id(struct json_answers *j, const struct kw_jmember *m,
+		    struct kw_loc loc)
 {
-	struct json_answers *j = data;
-	const char *text;
-
-	if (j->id && strcmp(m->key, "id") == 0) {
-		if (*j->id)
-			kw_diag(j->diags, KW_ERROR, j->loc, "'id' is given twice");
-		j->ok &= !*j->id;
-		free(*j->id);
-		*j->id = strndup(m->raw, m->raw_len);
-		return;
-	}
-	if (m->kind == KW_J_NULL)
-		return;         /* null: not answered */
-	if (!(text = answer_text(j, m))) {
-		size_t q;
-		if (find_question(j->kb, m->key, &q, j->loc, j->diags))
-			kw_diag(j->diags, KW_ERROR, j->loc, "the answer to '%s' must be a "
-				"string, number, boolean or array of strings", m->key);
+	if (*j->id || !kw_utf8_valid(m->raw, m->raw_len)) {
+		kw_diag(j->diags, KW_ERROR, loc, *j->id ? "'id' is given twice"
+			: "'id' is not valid UTF-8");
 		j->ok = false;
 		return;
 	}
-	j->ok &= put_once(j->kb, j->a, m->key, text, j->loc, j->seen, j->diags);
+	*j->id = kw_json_echo(m->raw, m->raw_len);
+}
+
+static void json_answer(struct json_answers *j, const struct kw_jmember *m,
+			struct kw_loc loc)
+{
+	const char *text = answer_text(j, m);
+	size_t q;
+
+	if (text) {
+		j->ok &= put_once(j->kb, j->a, m->key, text, loc, j->seen, j->diags);
+		return;
+	}
+	if (find_question(j->kb, m->key, &q, loc, j->diags))
+		kw_diag(j->diags, KW_ERROR, loc, "the answer to '%s' must be a string, "
+			"number, boolean or array of strings", m->key);
+	j->ok = false;
+}
+
+/* Each member is an answer (null: not answered), reported at its line. */
+static void json_member(void *data, const struct kw_jmember *m)
+{
+	struct json_answers *j = data;
+	struct kw_loc loc = j->loc;
+
+	loc.line = m->line;
+	if (m->key_has_nul) {
+		kw_diag(j->diags, KW_ERROR, loc, "a key holds a NUL character "
+			"(\\u0000) after '%s'", m->key);
+		j->ok = false;
+	} else if (j->id && strcmp(m->key, "id") == 0) {
+		json_id(j, m, loc);
+	} else if (m->kind != KW_J_NULL) {
+		json_answer(j, m, loc);
+	}
 }
 
 bool kw_answers_read_json(const struct kw_kb *kb, struct kw_answers *a,
@@ -162,11 +201,6 @@ bool kw_answers_read_json(const struct kw_kb *kb, struct kw_answers *a,
 	char err[160];
 	unsigned line;
 
-	if (!kw_utf8_valid(text, len)) {
-		kw_diag(diags, KW_ERROR, loc, "answers are not valid UTF-8 text");
-		free(j.seen);
-		return false;
-	}
 	if (!kw_json_read_object(text, len, json_member, &j, err, sizeof err, &line)) {
 		loc.line = line;
 		kw_diag(diags, KW_ERROR, loc, "%s", err);
@@ -184,14 +218,12 @@ bool kw_answers_read(const struct kw_kb *kb, struct kw_answers *a,
 	struct kw_loc loc = { .file = source };
 	size_t i = 0;
 
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;            /* a byte-order mark, as editors write */
 	while (i < len && isspace((unsigned char)text[i]))
 		i++;
-	if (i < len && text[i] == '{')          /* it checks the text itself */
+	if (i < len && text[i] == '{')
 		return kw_answers_read_json(kb, a, text, len, loc, NULL, diags);
-	if (!kw_utf8_valid(text, len) || memchr(text, '\0', len)) {
-		kw_diag(diags, KW_ERROR, loc, "answers are not valid UTF-8 text");
-		return false;
-	}
 	return read_lines(kb, a, text, len, loc, diags);
 }
 

@@ -33,7 +33,9 @@ void kw_value_text(struct kw_strbuf *sb, const struct kw_kb *kb, size_t sym,
 		kw_sb_add(sb, v->u.str);
 		break;
 	case KW_V_TEXT:
-		kw_sb_printf(sb, "\"%s\"", v->u.str);
+		kw_sb_addc(sb, '"');    /* an answer: any text, shown safely */
+		kw_sb_add_shown(sb, v->u.str, strlen(v->u.str));
+		kw_sb_addc(sb, '"');
 		break;
 	default:
 		kw_sb_add(sb, "unknown");

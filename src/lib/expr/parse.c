@@ -13,6 +13,7 @@
 
 #include "util/arena.h"
 #include "knotwise/expr.h"
+#include "util/scalar.h"
 
 enum tok_kind {
 	T_END, T_ID, T_NUMBER, T_STRING, T_LPAREN, T_RPAREN, T_LBRACE,
@@ -47,19 +48,13 @@ static bool is_curly_quote(const char *s)
 static void fail(struct parser *p, unsigned col, const char *what)
 {
 	if (!p->failed)
-		kw_diag(p->diags, KW_ERROR, p->loc, "%s (column %u)", what, col);
+		kw_diag_at(p->diags, KW_ERROR, p->loc, col, "%s", what);
 	p->failed = true;
-}
-
-/* ASCII only, whatever the locale: ids are ASCII (SPEC §2). */
-static bool is_word_start(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
 static bool is_word_char(char c)
 {
-	return is_word_start(c) || (c >= '0' && c <= '9');
+	return kw_is_alpha(c) || kw_is_digit(c) || c == '_';
 }
 
 static bool lex_number(struct parser *p, const char *s)
@@ -138,7 +133,7 @@ static void next(struct parser *p)
 		lex_string(p, s);
 	} else if (lex_number(p, s) || lex_operator(p, s)) {
 		;
-	} else if (is_word_start(*s)) {
+	} else if (kw_is_alpha(*s) || *s == '_') {
 		const char *q = s;
 		while (is_word_char(*q))
 			q++;

@@ -37,7 +37,7 @@ static void error(struct resolver *r, unsigned col, const char *fmt, ...)
 	va_start(ap, fmt);
 	kw_sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	kw_diag(r->diags, KW_ERROR, r->loc, "%s (column %u)", kw_sb_str(&sb), col);
+	kw_diag_at(r->diags, KW_ERROR, r->loc, col, "%s", kw_sb_str(&sb));
 	kw_sb_free(&sb);
 	r->ok = false;
 }

@@ -3,12 +3,14 @@
 #include "load/ini_read.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <ini.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/line_reader.h"
 #include "util/scalar.h"
 #include "util/strbuf.h"
 
@@ -16,36 +18,52 @@ enum line_kind { LINE_OTHER, LINE_KEY, LINE_CONTINUATION };
 
 struct reader {
 	struct kw_raw_set *set;
-	FILE *fp;
+	struct kw_line_reader *lines;
 	struct kw_loc loc;              /* loc.line: the line being read */
 	struct kw_diags *diags;
-	char *buf;
-	size_t cap;
 	enum line_kind prev;
 	struct kw_strbuf joining;       /* a value with continuation lines */
+	struct kw_span *spans;          /* where its pieces came from */
+	size_t nspans, spans_cap;
 	size_t open_section, open_entry;        /* the entry they continue */
 	bool has_open_entry;
 	bool in_section;                /* keys have a section to go to */
 	bool bad_section;               /* its header was wrong: drop keys */
+	int read_errno;                 /* why reading failed, or 0 */
 	size_t bytes;
+	size_t errors, hidden;          /* line errors of this file, and those
+					 * past KW_MAX_FILE_ERRORS not kept */
 	size_t errors_before;
 };
 
 static void line_error(struct reader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A file of garbage (a binary, /dev/urandom copied by mistake) would give
+ * an error per line: past KW_MAX_FILE_ERRORS they are only counted, and
+ * warnings are no longer given. */
+static bool too_many_errors(const struct reader *r)
+{
+	return r->errors >= KW_MAX_FILE_ERRORS;
+}
+
 static void line_error(struct reader *r, const char *fmt, ...)
 {
 	struct kw_strbuf sb = {0};
 	va_list ap;
 
+	if (r->in_section && !r->bad_section)
+		r->set->sections[r->set->len - 1].damaged = true;
+	if (too_many_errors(r)) {
+		r->hidden++;
+		return;
+	}
+	r->errors++;
 	va_start(ap, fmt);
 	kw_sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
 	kw_diag(r->diags, KW_ERROR, r->loc, "%s", kw_sb_str(&sb));
 	kw_sb_free(&sb);
-	if (r->in_section && !r->bad_section)
-		r->set->sections[r->set->len - 1].damaged = true;
 }
 
 static bool known_kind(const char *kind)
@@ -124,8 +142,9 @@ static char *inline_comment(char *s)
 /* A ` ;` ends the value there: say so, so a clipped sentence is seen. */
 static void warn_comment(struct reader *r, const char *comment)
 {
-	kw_diag(r->diags, KW_WARNING, r->loc, "' ;' starts a comment, so the value "
-		"stops before '%.30s'", comment);
+	if (!too_many_errors(r))
+		kw_diag(r->diags, KW_WARNING, r->loc, "' ;' starts a comment, so the "
+			"value stops before '%.30s'", comment);
 }
 
 static void rstrip(char *s)
@@ -137,27 +156,70 @@ static void rstrip(char *s)
 
 static bool looks_like_key(const char *s)
 {
-	while (islower((unsigned char)*s) || *s == '_')
+	while (kw_is_lower(*s) || *s == '_')
 		s++;
 	while (*s == ' ' || *s == '\t')
 		s++;
 	return *s == '=' || *s == ':';
 }
 
+/* Rule texts reach terminals (the questionnaire, text output, lists): a
+ * control character in one (ESC, BEL, backspace...) is kept visible as
+ * \x1b instead, with a warning at its line, so that no rule file can send
+ * a terminal commands.  Lines are valid UTF-8 by now: 0xC2 0x80..0x9F is
+ * a C1 control. */
+static bool has_control(const char *s)
+{
+	for (; *s; s++)
+		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7F ||
+		    ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] < 0xA0 &&
+		     (unsigned char)s[1] >= 0x80))
+			return true;
+	return false;
+}
+
+static void add_value_text(struct reader *r, struct kw_strbuf *sb, const char *text)
+{
+	if (!has_control(text)) {
+		kw_sb_add(sb, text);
+		return;
+	}
+	if (!too_many_errors(r))
+		kw_diag(r->diags, KW_WARNING, r->loc, "control character in the value, "
+			"kept visible as \\xHH");
+	kw_sb_add_shown(sb, text, strlen(text));
+}
+
 /* The value a continuation is joined to is built up here and stored once
- * the next line shows it is complete: no copy per continuation line. */
+ * the next line shows it is complete: no copy per continuation line.  Its
+ * spans go with it, so that an error at a column of the joined value is
+ * reported at the line and column it came from. */
 static void finish_value(struct reader *r)
 {
-	struct kw_raw_section *s;
+	struct kw_raw_entry *e;
+	struct kw_spans *spans;
 
 	if (!r->joining.len)
 		return;
-	s = &r->set->sections[r->open_section];
-	s->entries[r->open_entry].value = kw_arena_strndup(r->set->arena,
-		r->joining.data, r->joining.len);
+	e = &r->set->sections[r->open_section].entries[r->open_entry];
+	e->value = kw_arena_strndup(r->set->arena, r->joining.data, r->joining.len);
+	spans = kw_arena_alloc(r->set->arena, sizeof *spans + r->nspans * sizeof *spans->at);
+	spans->n = r->nspans;
+	memcpy(spans->at, r->spans, r->nspans * sizeof *spans->at);
+	e->spans = spans;
 	kw_sb_reset(&r->joining);
+	r->nspans = 0;
 }
 
+/* The piece of the value from offset on was read on this line. */
+static void add_span(struct reader *r, size_t offset, unsigned line)
+{
+	struct kw_span span = { offset, line };
+
+	KW_PUSH(r->spans, r->nspans, r->spans_cap, span);
+}
+
+/* text: the line past its indent. */
 static void read_continuation(struct reader *r, char *text)
 {
 	struct kw_raw_entry *e;
@@ -176,12 +238,14 @@ static void read_continuation(struct reader *r, char *text)
 		*comment = '\0';
 	}
 	rstrip(text);
-	if (looks_like_key(text))
+	if (looks_like_key(text) && !too_many_errors(r))
 		kw_diag(r->diags, KW_WARNING, r->loc, "continuation line looks like "
 			"'key = value': is a key indented by mistake?");
 	e = &r->set->sections[r->open_section].entries[r->open_entry];
-	if (!r->joining.len)
+	if (!r->nspans) {
 		kw_sb_add(&r->joining, e->value);
+		add_span(r, 0, e->line);
+	}
 	if (r->joining.len + strlen(text) + 1 > r->set->limits->value_bytes) {
 		line_error(r, "value of '%s' longer than %zu bytes", e->key,
 			   r->set->limits->value_bytes);
@@ -190,7 +254,8 @@ static void read_continuation(struct reader *r, char *text)
 	}
 	if (r->joining.len)
 		kw_sb_addc(&r->joining, ' ');
-	kw_sb_add(&r->joining, text);
+	add_span(r, r->joining.len, r->loc.line);
+	add_value_text(r, &r->joining, text);
 }
 
 /* Decide what a physical line is; returns the text inih should see. */
@@ -233,44 +298,75 @@ static const char *classify(struct reader *r, char *line)
 	return NULL;
 }
 
+/* The line inih is given for one this reader dealt with itself: a blank
+ * one, so that inih's line count stays in step. */
+static char *skip_line(struct reader *r, char *str)
+{
+	r->prev = LINE_OTHER;
+	return memcpy(str, "\n", 2);
+}
+
+/* The next physical line, or false at the end (or where reading must
+ * stop: inih asks for no more lines after that). */
+static bool next_line(struct reader *r, struct kw_line *line)
+{
+	int got = kw_line_reader_next(r->lines, line);
+
+	if (got < 0) {
+		r->read_errno = errno;
+		kw_diag(r->diags, KW_ERROR, (struct kw_loc){ .file = r->loc.file,
+			.file_rank = r->loc.file_rank }, "cannot read rule file: %s",
+			strerror(errno));
+	}
+	if (got <= 0)
+		return false;
+	r->loc.line++;
+	r->bytes += line->full_len + 1;
+	if (r->bytes > r->set->limits->file_bytes) {
+		line_error(r, "file larger than %zu bytes", r->set->limits->file_bytes);
+		return false;
+	}
+	return true;
+}
+
 static char *read_line(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
-	ssize_t n = getline(&r->buf, &r->cap, r->fp);
+	struct kw_line line;
+	char *text;
+	size_t n;
 
-	if (n < 0)
+	if (!next_line(r, &line))
 		return NULL;
-	r->loc.line++;
-	r->bytes += (size_t)n;
-	if (r->bytes > r->set->limits->file_bytes) {
-		line_error(r, "file larger than %zu bytes", r->set->limits->file_bytes);
-		return NULL;
+	if (!line.text) {
+		line_error(r, "line too long (%zu bytes, at most %d): continue a long "
+			   "value on an indented next line", line.full_len, KW_MAX_LINE);
+		return skip_line(r, str);
 	}
-	if ((size_t)n != strlen(r->buf)) {
+	if (memchr(line.text, '\0', line.len)) {
 		line_error(r, "NUL byte in line");
-		r->prev = LINE_OTHER;
-		return memcpy(str, "\n", 2);
+		return skip_line(r, str);
 	}
-	if (!kw_utf8_valid(r->buf, (size_t)n)) {
+	if (!kw_utf8_valid(line.text, line.len)) {
 		line_error(r, "line is not valid UTF-8");
-		r->prev = LINE_OTHER;
-		return memcpy(str, "\n", 2);
+		return skip_line(r, str);
 	}
-	if (r->loc.line == 1 && strncmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
-		memmove(r->buf, r->buf + 3, (size_t)(n -= 3) + 1);
-	while (n && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
-		r->buf[--n] = '\0';
+	text = line.text;
+	n = line.len;
+	if (r->loc.line == 1 && strncmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, n -= 3;
+	while (n && text[n - 1] == '\r')
+		text[--n] = '\0';
 	if (n > KW_MAX_LINE) {
-		line_error(r, "line too long (%zd bytes, at most %d): continue a "
+		line_error(r, "line too long (%zu bytes, at most %d): continue a "
 			   "long value on an indented next line", n, KW_MAX_LINE);
-		r->prev = LINE_OTHER;
-		return memcpy(str, "\n", 2);
+		return skip_line(r, str);
 	}
 	/* inih sees a key line as it is, and a blank line for everything this
 	 * reader handled itself (the line count stays in step either way) */
-	if (classify(r, r->buf) != NULL || n + 2 > num)
+	if (classify(r, text) != NULL || n + 2 > (size_t)num)
 		n = 0;
-	memcpy(str, r->buf, (size_t)n);
+	memcpy(str, text, n);
 	memcpy(str + n, "\n", 2);
 	return str;
 }
@@ -312,7 +408,14 @@ static int on_key(void *user, const char *section, const char *name,
 	}
 	s = &r->set->sections[r->set->len - 1];
 	e.key = intern_key(r->set->arena, name);
-	e.value = kw_arena_strdup(r->set->arena, value ? value : "");
+	if (has_control(value)) {
+		struct kw_strbuf shown = {0};
+		add_value_text(r, &shown, value);
+		e.value = kw_arena_strdup(r->set->arena, shown.data);
+		kw_sb_free(&shown);
+	} else {
+		e.value = kw_arena_strdup(r->set->arena, value);
+	}
 	KW_PUSH(s->entries, s->nentries, s->cap, e);
 	r->open_section = r->set->len - 1;
 	r->open_entry = s->nentries - 1;
@@ -320,10 +423,13 @@ static int on_key(void *user, const char *section, const char *name,
 	return 1;
 }
 
-bool kw_ini_read(struct kw_raw_set *set, FILE *fp, struct kw_loc file,
-		 struct kw_diags *diags)
+int kw_ini_read(struct kw_raw_set *set, int fd, struct kw_loc file,
+		struct kw_diags *diags)
 {
-	struct reader r = { .set = set, .fp = fp, .loc = file, .diags = diags,
+	/* room for a line over the limit by a byte-order mark and a '\r',
+	 * so that its length can be told exactly */
+	struct kw_line_reader *lines = kw_line_reader_new(kw_read_fd, &fd, KW_MAX_LINE + 4);
+	struct reader r = { .set = set, .lines = lines, .loc = file, .diags = diags,
 			    .errors_before = diags->errors };
 
 	r.loc.line = 0;
@@ -332,9 +438,13 @@ bool kw_ini_read(struct kw_raw_set *set, FILE *fp, struct kw_loc file,
 	if (ini_parse_stream(read_line, &r, on_key, &r) > 0 && diags->errors == r.errors_before)
 		kw_diag(diags, KW_ERROR, file, "libinih could not parse the file");
 	finish_value(&r);
+	free(r.spans);
+	if (r.hidden)
+		kw_diag(diags, KW_ERROR, r.loc, "%zu more error%s in this file not shown",
+			r.hidden, r.hidden == 1 ? "" : "s");
 	kw_sb_free(&r.joining);
-	free(r.buf);
-	return diags->errors == r.errors_before;
+	kw_line_reader_free(lines);
+	return r.read_errno;
 }
 
 void kw_raw_set_free(struct kw_raw_set *set)

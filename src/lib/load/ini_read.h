@@ -4,7 +4,8 @@
  * libinih splits `key = value` lines; everything it would get wrong or
  * drop silently is decided here first, in the line reader it calls: each
  * physical line is counted (so line numbers are the file's own), lines
- * over 190 bytes and NUL bytes are errors instead of phantom lines,
+ * over 190 bytes and NUL bytes are errors instead of phantom lines (and a
+ * line of any length costs no more memory than a short one),
  * section headers are parsed here (inih does not report them), and
  * indented continuation lines are joined to the value above with one
  * space.  No line is ever cut, split or skipped without a diagnostic.
@@ -13,18 +14,20 @@
 #define KW_INI_READ_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "knotwise/diag.h"
 #include "knotwise/load.h"
 
 #define KW_MAX_LINE 190
+/* Errors kept per file; past it they are counted, in one last error. */
+#define KW_MAX_FILE_ERRORS 100
 
 struct kw_arena;
 
 struct kw_raw_entry {
 	const char *key, *value;
 	unsigned line;
+	const struct kw_spans *spans;   /* its lines, when it continues */
 };
 
 struct kw_raw_section {
@@ -44,9 +47,11 @@ struct kw_raw_set {
 	size_t len, cap;
 };
 
-/* Append the sections of one open file; false when it has errors. */
-bool kw_ini_read(struct kw_raw_set *set, FILE *fp, struct kw_loc file,
-		 struct kw_diags *diags);
+/* Append the sections of the open file fd, with a diagnostic for each
+ * problem; 0 once it was read to the end, else the errno of the read
+ * error that stopped it (a diagnostic says so too). */
+int kw_ini_read(struct kw_raw_set *set, int fd, struct kw_loc file,
+		struct kw_diags *diags);
 void kw_raw_set_free(struct kw_raw_set *set);
 
 #endif

@@ -252,8 +252,9 @@ static void misspelt_tags(struct lint *l)
 				if (carried[t])
 					kw_suggest_offer(&s, kb->tags[t]);
 			if (kw_suggest_result(&s))
-				kw_diag(l->diags, KW_WARNING, (struct kw_loc){ kb->rules[r].loc.file,
-					a->line, kb->rules[r].loc.file_rank }, "no routine carries the "
+				kw_diag(l->diags, KW_WARNING, (struct kw_loc){ .file = kb->rules[r].loc.file,
+					.line = a->line, .file_rank = kb->rules[r].loc.file_rank },
+					"no routine carries the "
 					"tag '%s'; did you mean '%s'?", s.word, kw_suggest_result(&s));
 		}
 	free(carried);

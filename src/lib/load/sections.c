@@ -79,6 +79,7 @@ struct kw_loc kw_entry_loc(const struct kw_raw_section *s,
 {
 	struct kw_loc loc = s->loc;
 	loc.line = e->line;
+	loc.spans = e->spans;
 	return loc;
 }
 

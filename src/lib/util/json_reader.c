@@ -12,6 +12,7 @@
 
 struct reader {
 	const char *p, *end, *start;
+	unsigned line;                  /* of r->p: '\n' is only ever a blank */
 	struct kw_strbuf scratch;       /* strings that are only skipped */
 	char *err;
 	size_t errlen;
@@ -21,7 +22,8 @@ struct reader {
 struct member {
 	size_t key, text;       /* offsets into the decoded buffer */
 	enum kw_jkind kind;
-	bool has_nul;
+	unsigned line;
+	bool key_nul, has_nul;
 	size_t raw, raw_len;    /* offsets into the input */
 };
 
@@ -35,8 +37,9 @@ static bool fail(struct reader *r, const char *what)
 
 static void skip_space(struct reader *r)
 {
-	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
-		r->p++;
+	for (; r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' ||
+				 *r->p == '\r'); r->p++)
+		r->line += *r->p == '\n';
 }
 
 static int hex4(const char *s)
@@ -239,6 +242,7 @@ static bool strings(struct reader *r, struct kw_strbuf *buf, struct member *m)
 {
 	const char *from = r->p;
 	size_t at = buf->len;
+	unsigned line = r->line;
 
 	r->p++;
 	skip_space(r);
@@ -266,6 +270,7 @@ static bool strings(struct reader *r, struct kw_strbuf *buf, struct member *m)
 		skip_space(r);
 	}
 	r->p = from;            /* not an array of strings: read it as any value */
+	r->line = line;
 	buf->len = at;
 	r->failed = false;
 	return false;
@@ -300,8 +305,6 @@ static bool member_value(struct reader *r, struct kw_strbuf *buf, struct member 
 static bool members(struct reader *r, struct kw_strbuf *buf, struct member **list,
 		    size_t *n, size_t *cap)
 {
-	bool nul = false;
-
 	r->p++;
 	skip_space(r);
 	if (r->p < r->end && *r->p == '}')
@@ -309,9 +312,9 @@ static bool members(struct reader *r, struct kw_strbuf *buf, struct member **lis
 	for (;;) {
 		struct member m = { .key = buf->len };
 		skip_space(r);
-		if (!key(r, buf, &nul) || !member_value(r, buf, &m))
+		m.line = r->line;
+		if (!key(r, buf, &m.key_nul) || !member_value(r, buf, &m))
 			return false;
-		m.has_nul |= nul;
 		KW_PUSH(*list, *n, *cap, m);
 		skip_space(r);
 		if (r->p < r->end && *r->p == ',') {
@@ -324,20 +327,31 @@ static bool members(struct reader *r, struct kw_strbuf *buf, struct member **lis
 	}
 }
 
-static unsigned line_of(const struct reader *r)
+char *kw_json_echo(const char *raw, size_t len)
 {
-	unsigned line = 1;
+	char *out = kw_xmalloc(len + 1), *o = out;
+	bool in_string = false;
 
-	for (const char *q = r->start; q < r->p && q < r->end; q++)
-		line += *q == '\n';
-	return line;
+	for (size_t i = 0; i < len; i++) {
+		char c = raw[i];
+
+		if (in_string && c == '\\' && i + 1 < len)
+			*o++ = raw[i++];        /* an escape: its next byte is kept too */
+		else if (c == '"')
+			in_string = !in_string;
+		else if (!in_string && (c == '\t' || c == '\n' || c == '\r'))
+			continue;
+		*o++ = raw[i];
+	}
+	*o = '\0';
+	return out;
 }
 
 bool kw_json_read_object(const char *text, size_t len,
 			 void (*fn)(void *data, const struct kw_jmember *m), void *data,
 			 char *err, size_t errlen, unsigned *errline)
 {
-	struct reader r = { .p = text, .end = text + len, .start = text,
+	struct reader r = { .p = text, .end = text + len, .start = text, .line = 1,
 			    .err = err, .errlen = errlen };
 	struct kw_strbuf buf = {0};
 	struct member *list = NULL;
@@ -351,10 +365,11 @@ bool kw_json_read_object(const char *text, size_t len,
 	if (ok && r.p != r.end)
 		ok = fail(&r, "text after the object");
 	if (!ok)
-		*errline = line_of(&r);
+		*errline = r.line;
 	for (size_t i = 0; ok && i < n; i++) {
 		struct kw_jmember m = {
-			.key = buf.data + list[i].key, .kind = list[i].kind,
+			.key = buf.data + list[i].key, .key_has_nul = list[i].key_nul,
+			.line = list[i].line, .kind = list[i].kind,
 			.text = buf.data + list[i].text, .text_has_nul = list[i].has_nul,
 			.raw = text + list[i].raw, .raw_len = list[i].raw_len,
 		};

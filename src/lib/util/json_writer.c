@@ -63,11 +63,14 @@ void kw_json_end(struct kw_json *j, char close)
 	kw_sb_addc(j->out, close);
 }
 
-/* 1 for the bytes a JSON string cannot hold as they are (NUL ends it). */
+/* 1 for the bytes a JSON string cannot hold as they are (NUL ends it),
+ * and for those of the control characters JSON would let through: DEL,
+ * and 0xC2, which starts the C1 controls U+0080..U+009F.  Every control
+ * character is escaped, so no output can drive a terminal. */
 static const unsigned char special[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['"'] = 1, ['\\'] = 1,
+	['"'] = 1, ['\\'] = 1, [0x7F] = 1, [0xC2] = 1,
 };
 
 static void quoted(struct kw_strbuf *out, const char *s)
@@ -91,6 +94,13 @@ static void quoted(struct kw_strbuf *out, const char *s)
 		case '\n': kw_sb_add(out, "\\n"); break;
 		case '\t': kw_sb_add(out, "\\t"); break;
 		case '\r': kw_sb_add(out, "\\r"); break;
+		case 0xC2:
+			if ((unsigned char)*s < 0x80 || (unsigned char)*s >= 0xA0) {
+				kw_sb_addc(out, (char)c);       /* not a C1 control */
+				break;
+			}
+			c = (unsigned char)*s++;
+			/* fall through */
 		default:
 			esc[4] = hex[c >> 4];
 			esc[5] = hex[c & 15];

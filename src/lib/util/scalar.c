@@ -59,11 +59,10 @@ bool kw_valid_id(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n == 0 || n > 40 || !islower((unsigned char)s[0]))
+	if (n == 0 || n > 40 || !kw_is_lower(s[0]))
 		return false;
 	for (size_t i = 1; i < n; i++)
-		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) &&
-		    s[i] != '_')
+		if (!kw_is_lower(s[i]) && !kw_is_digit(s[i]) && s[i] != '_')
 			return false;
 	return true;
 }

@@ -14,6 +14,24 @@ bool kw_parse_int(const char *s, long min, long max, long *out);
 bool kw_parse_decimal(const char *s, double *out);
 /* yes/no/y/n/true/false, any case. */
 bool kw_parse_yesno(const char *s, bool *out);
+/* ASCII classes, the same in every locale: ctype's follow LC_CTYPE, and
+ * under ISO-8859-1 islower(0xe0) holds, which would let 'aສ' pass for an
+ * id there and not under C.UTF-8. */
+static inline bool kw_is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static inline bool kw_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool kw_is_alpha(char c)
+{
+	return kw_is_lower(c) || (c >= 'A' && c <= 'Z');
+}
+
 /* An id: a lower-case letter, then up to 39 lower-case letters, digits, '_'. */
 bool kw_valid_id(const char *s);
 /* Trim blanks in place; returns s advanced past leading blanks. */

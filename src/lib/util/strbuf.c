@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/scalar.h"
 
 void kw_sb_addn(struct kw_strbuf *sb, const char *s, size_t n)
 {
@@ -25,6 +26,58 @@ void kw_sb_add(struct kw_strbuf *sb, const char *s)
 void kw_sb_addc(struct kw_strbuf *sb, char c)
 {
 	kw_sb_addn(sb, &c, 1);
+}
+
+/* Bytes of the UTF-8 character at s (at most n), or 0 when there is none. */
+static size_t utf8_char(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+	return len <= n && kw_utf8_valid(s, len) ? len : 0;
+}
+
+/* How many bytes at the start of s go out as they are: printable ASCII,
+ * tab, and UTF-8 characters other than the C1 controls. */
+static size_t shown_as_is(const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 0x20 && c < 0x7F) || c == '\t')
+			len = 1;
+		else if (c < 0x80 || !(len = utf8_char(s + i, n - i)) ||
+			 (c == 0xC2 && (unsigned char)s[i + 1] < 0xA0))
+			break;
+		i += len;
+	}
+	return i;
+}
+
+void kw_sb_add_shown(struct kw_strbuf *sb, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0;
+
+	while (i < n) {
+		size_t plain = shown_as_is(s + i, n - i);
+		unsigned char c;
+
+		kw_sb_addn(sb, s + i, plain);
+		if ((i += plain) == n)
+			break;
+		c = (unsigned char)s[i];
+		if (c == 0xC2 && utf8_char(s + i, n - i)) {     /* U+0080..U+009F */
+			c = (unsigned char)s[i + 1];
+			kw_sb_printf(sb, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
+			i += 2;
+		} else {
+			kw_sb_printf(sb, "\\x%c%c", hex[c >> 4], hex[c & 15]);
+			i++;
+		}
+	}
 }
 
 /* Format into the room already there; only a text that does not fit is

@@ -16,6 +16,11 @@ struct kw_strbuf {
 void kw_sb_add(struct kw_strbuf *sb, const char *s);
 void kw_sb_addn(struct kw_strbuf *sb, const char *s, size_t n);
 void kw_sb_addc(struct kw_strbuf *sb, char c);
+/* Append n bytes of s as a terminal may show them: a control character
+ * (C0 but tab, DEL) or a byte that is not UTF-8 becomes \xHH, and a C1
+ * control \u0080..\u009f, so no text from a file, an answer or the
+ * command line is taken by a terminal as a command. */
+void kw_sb_add_shown(struct kw_strbuf *sb, const char *s, size_t n);
 void kw_sb_printf(struct kw_strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void kw_sb_vprintf(struct kw_strbuf *sb, const char *fmt, va_list ap);
