@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 
+os.umask(0o022)  # per-user rule files that others may write are refused
+
 
 class Case:
     def __init__(self, path):

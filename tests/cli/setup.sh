@@ -1,6 +1,9 @@
 # Sourced by every black-box test: strict shell, C locale, a scratch
 # directory removed on exit, and TAP output (one line per assertion).
 set -eu
+# Per-user rule files that others may write are refused: tests that make
+# them must not depend on the umask of whoever runs the suite.
+umask 022
 LC_ALL=C
 export LC_ALL
 : "${KNOTWISE:?KNOTWISE must name the binary under test}"
