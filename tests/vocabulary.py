@@ -9,6 +9,8 @@ VOCAB_TXT has one id per line ('#' starts a comment line):
     tag ID
     routine ID KIND [MINUTES]
     message ID
+    group ID QUESTION...
+    asked_before A B
 RULES_DIR's *.ini files are read in byte order of their names, the way
 knotwise loads them (SPEC section 2): a later section with the same kind and
 id replaces an earlier one whole, and 'disabled = yes' removes it. Each
@@ -16,7 +18,10 @@ question must have exactly that type, range (scale defaults to 0..10) and
 set of choices, and where the line says so, `required = yes` and that
 `unsure` value; each knot that region; each tag must be carried by some
 routine or named by some 'avoid' action; each routine have that kind (and
-minutes); each message be defined. It also checks the conventions
+minutes); each message be defined; each group (a checklist) hold exactly
+those questions, each with an `item` line for the checklist; and A be asked
+before B (by `order`, then load order; a group is asked where its first
+member is). It also checks the conventions
 vocabulary.md and the clinical review set for every routine: a release
 carries a region_* tag and ends with a short movement of its own (a dose in
 seconds or times, not a pointer to another routine); a routine that presses
@@ -199,6 +204,50 @@ def check_conventions(sections):
     return errs
 
 
+def asking_position(sections):
+    """Question id -> its place in asking order (order, then load order)."""
+    qs = [(ident, d) for (kind, ident), d in sections.items() if kind == "question"]
+    ranked = sorted(range(len(qs)), key=lambda i: (as_number(first(qs[i][1], "order", "100")), i))
+    return {qs[i][0]: pos for pos, i in enumerate(ranked)}
+
+
+def members(sections, ident):
+    g = sections.get(("group", ident))
+    return None if g is None else split_list(g, "questions")
+
+
+def check_group(sections, ident, want):
+    got = members(sections, ident)
+    if got is None:
+        return [f"group {ident}: not defined"]
+    errs = []
+    missing = [q for q in want if q not in got]
+    extra = [q for q in got if q not in want]
+    if missing:
+        errs.append(f"group {ident}: missing questions {' '.join(missing)}")
+    if extra:
+        errs.append(f"group {ident}: unexpected questions {' '.join(extra)}")
+    for q in got:
+        d = sections.get(("question", q))
+        if d is not None and not first(d, "item"):
+            errs.append(f"group {ident}: question {q} has no item line")
+    return errs
+
+
+def check_before(sections, a, b):
+    pos = asking_position(sections)
+
+    def where(ident):
+        m = members(sections, ident)
+        ids = m if m is not None else [ident]
+        known = [pos[i] for i in ids if i in pos]
+        return min(known) if known else None
+    pa, pb = where(a), where(b)
+    if pa is None or pb is None:
+        return [f"asked_before {a} {b}: {a if pa is None else b} is not defined"]
+    return [] if pa < pb else [f"{a} is asked after {b}, wanted before"]
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: vocabulary.py RULES_DIR VOCAB_TXT", file=sys.stderr)
@@ -236,6 +285,10 @@ def main(argv):
         elif kind == "message" and len(words) == 2:
             if ("message", words[1]) not in sections:
                 errs.append(f"message {words[1]}: not defined")
+        elif kind == "group" and len(words) >= 3:
+            errs += check_group(sections, words[1], words[2:])
+        elif kind == "asked_before" and len(words) == 3:
+            errs += check_before(sections, words[1], words[2])
         elif kind == "tag" and len(words) == 2:
             if words[1] not in tags:
                 errs.append(f"tag {words[1]}: no routine carries it and no rule avoids it")
