@@ -11,6 +11,7 @@ VOCAB_TXT has one id per line ('#' starts a comment line):
     message ID
     group ID QUESTION...
     asked_before A B
+    setting KEY VALUE
 RULES_DIR's *.ini files are read in byte order of their names, the way
 knotwise loads them (SPEC section 2): a later section with the same kind and
 id replaces an earlier one whole, and 'disabled = yes' removes it. Each
@@ -21,7 +22,9 @@ routine or named by some 'avoid' action; each routine have that kind (and
 minutes); each message be defined; each group (a checklist) hold exactly
 those questions, each with an `item` line for the checklist; and A be asked
 before B (by `order`, then load order; a group is asked where its first
-member is). It also checks the conventions
+member is); and [settings] have KEY = VALUE (several [settings] sections
+merge key by key, the later value winning). A question's `+KEY=VALUE`
+may name any key, e.g. `+journal=consults`. It also checks the conventions
 vocabulary.md and the clinical review set for every routine: a release
 carries a region_* tag and ends with a short movement of its own (a dose in
 seconds or times, not a pointer to another routine); a routine that presses
@@ -76,10 +79,13 @@ def read_ini(path, sections, problems):
         m = SECTION.match(line)
         if m:
             kind, ident = m.group(1), m.group(2) or ""
-            current = {}
             key_ = (kind, ident)
-            sections.pop(key_, None)      # a replacement keeps no old keys
-            sections[key_] = current
+            if kind == "settings" and key_ in sections:
+                current = sections[key_]      # [settings] sections merge key by key
+            else:
+                current = {}
+                sections.pop(key_, None)      # a replacement keeps no old keys
+                sections[key_] = current
             last = None
             continue
         m = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s?(.*)$", line)
@@ -289,6 +295,10 @@ def main(argv):
             errs += check_group(sections, words[1], words[2:])
         elif kind == "asked_before" and len(words) == 3:
             errs += check_before(sections, words[1], words[2])
+        elif kind == "setting" and len(words) == 3:
+            got = first(sections.get(("settings", ""), {}), words[1])
+            if got != words[2]:
+                errs.append(f"setting {words[1]} = {got}, wanted {words[2]}")
         elif kind == "tag" and len(words) == 2:
             if words[1] not in tags:
                 errs.append(f"tag {words[1]}: no routine carries it and no rule avoids it")
