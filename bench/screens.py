@@ -11,7 +11,9 @@ rule set the consult would load; the triage level after each screen comes
 from running knotwise on the answers given so far (--partial).
 
 The walk, in asking order:
-- a question with a `journal` key is never asked;
+- a question with a `journal` key is never asked; when the question that
+  [settings] episode_from names is answered no, the journal answers are
+  dropped (a new episode);
 - a question whose ask_if does not hold over the answers kept so far is
   not asked (as in piped use: its answer, if any, is dropped);
 - every other question is asked, answered or not: an unanswered one is a
@@ -32,7 +34,9 @@ Two counts per profile:
 What this cannot know: the real pruning is a three-valued analysis of every
 rule and may skip more (also below urgent, where a question can no longer
 change any knot, routine or level) or keep other questions; `back`, `?`
-and `why` are not modelled; unanswered questions are assumed asked.  Read
+and `why` are not modelled; unanswered questions are assumed asked; in a
+follow-up consult a default from the journal is still counted as a screen
+(Enter keeps it).  Read
 `all` as an upper bound and `pruned` as an estimate.
 """
 import json
@@ -101,6 +105,21 @@ class RuleSet:
                     fact = action[4:].split("=")[0].strip()
                     self.setters.setdefault(fact, []).append(r)
         self.emergency_ids = self._emergency_ids(self.rules.values())
+        self.episode_from = self._setting("episode_from")
+
+    def _setting(self, key):
+        """A [settings] key as the rule files give it (the last one wins)."""
+        dirs = [] if "--no-default-rules" in self.rule_args else [os.path.join(ROOT, "rules")]
+        dirs += [a for a in self.rule_args if a != "--rules" and a != "--no-default-rules"]
+        value = None
+        for d in dirs:
+            files = sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".ini")) \
+                if os.path.isdir(d) else [d]
+            for f in files:
+                for kind, _, keys, _ in kwexpr.read_ini(f):
+                    if kind == "settings" and key in keys:
+                        value = keys[key][-1]
+        return value
 
     def _list(self, what):
         out = subprocess.run([self.knotwise] + self.rule_args + ["list", what, "--format", "json"],
@@ -181,6 +200,10 @@ def walk(rs, answers, rechecked):
             screens.append(["%s (again)" % qid])
         if value is not None:
             kept[qid] = value
+        if qid == rs.episode_from and value is False:
+            for j in rs.questions:
+                if j.get("journal"):
+                    kept.pop(j["id"], None)
     return screens
 
 
