@@ -30,7 +30,9 @@ carries a region_* tag and ends with a short movement of its own (a dose in
 seconds or times, not a pointer to another routine); a routine that presses
 firmly (deep_pressure, or pressure moderate or firm) says to stay at 3-4/10
 the first time; every knot with a firm release also has a gentle one; a
-posture habit takes no session time (minutes = 0).
+posture habit takes no session time (minutes = 0); every knot has a
+`map = X, Y` for the handout's drawing, on the left side of the figure
+(0 <= X < 50, 0 <= Y <= 100).
 Exits 0 when everything matches,
 1 listing every mismatch, 2 on bad usage or an unreadable file.
 Standard library only, so it runs at distcheck time without the engine.
@@ -205,6 +207,14 @@ def check_conventions(sections):
             errs.append(f"routine {ident}: a release whose last step is not a movement of its own")
         for knot in split_list(d, "for"):
             (firm if "deep_pressure" in tags else gentle).add(knot)
+    for (kind, ident), d in sorted(sections.items()):
+        if kind != "knot":
+            continue
+        xy = [as_number(v.strip()) for v in (first(d, "map") or "").split(",")]
+        if len(xy) != 2 or None in xy:
+            errs.append(f"knot {ident}: no 'map = X, Y' for the handout's drawing")
+        elif not (0 <= xy[0] < 50 and 0 <= xy[1] <= 100):
+            errs.append(f"knot {ident}: map {xy[0]:g}, {xy[1]:g} is not on the left side of the figure")
     for knot in sorted(firm - gentle):
         errs.append(f"knot {knot}: a firm release but no gentle one")
     return errs
