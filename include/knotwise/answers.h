@@ -26,6 +26,7 @@ struct kw_answers {
 	size_t nwarnings, warnings_cap;
 	bool incomplete;                /* required questions left unanswered */
 	struct kw_arena *arena;         /* texts of text answers */
+	struct kw_matcher *matcher;     /* patterns of ask_if and recheck_if */
 };
 
 struct kw_answers *kw_answers_new(const struct kw_kb *kb);
@@ -34,7 +35,7 @@ void kw_answers_free(struct kw_answers *a);
 void kw_answers_clear(const struct kw_kb *kb, struct kw_answers *a);
 
 /* Parse one value for question q; on failure, `why` says what is allowed. */
-bool kw_answer_parse(const struct kw_question *q, const char *text,
+bool kw_answer_parse(const struct kw_kb *kb, size_t q, const char *text,
 		     struct kw_arena *arena, struct kw_value *v, char *why,
 		     size_t whylen);
 /* Record an answer (text form), `unsure` included; false with a diagnostic. */

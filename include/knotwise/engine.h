@@ -24,10 +24,6 @@
 
 struct kw_result;
 
-/* Build the engine's indexes (strata, testers, producers); false after
- * reporting a cycle through negation, naming its rules. */
-bool kw_engine_prepare(struct kw_kb *kb, struct kw_diags *diags);
-
 /* A result to run consults into; one may serve many runs in turn (batch),
  * each run replacing what the last one left.  Freed by kw_result_free. */
 struct kw_result *kw_result_new(void);
@@ -46,8 +42,6 @@ const char *kw_result_warning(const struct kw_result *result, size_t i);
  * firing order) that raised the winning level and has one, else that
  * level's [message]; NULL when there is neither. */
 const char *kw_triage_advice(const struct kw_kb *kb, const struct kw_result *result);
-/* Does the rule have a `triage LEVEL` action for exactly that level? */
-bool kw_rule_raises(const struct kw_rule *rule, enum kw_level level);
 
 /* Certainty factors (MYCIN): combining evidence, and rounding for output. */
 double kw_cf_combine(double a, double b);

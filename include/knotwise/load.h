@@ -8,6 +8,7 @@
 #ifndef KNOTWISE_LOAD_H
 #define KNOTWISE_LOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "knotwise/diag.h"
@@ -40,10 +41,17 @@ struct kw_limits {
 /* 256 MiB a file, 4 million sections, 64 KiB a value. */
 extern const struct kw_limits kw_default_limits;
 
+struct kw_load_options {
+	const struct kw_limits *limits; /* NULL: kw_default_limits */
+	/* Use the compiled image of the same rule files from the cache
+	 * ($XDG_CACHE_HOME/knotwise), and store one there after building. */
+	bool use_cache;
+};
+
 /* Load every source into *kb (set even on failure, for `check`, unless
  * NULL); diags get every error, warning and override note. */
 enum kw_load_status kw_load_sources(const struct kw_source *sources, size_t nsources,
-				    const struct kw_limits *limits, struct kw_kb **kb,
+				    const struct kw_load_options *opts, struct kw_kb **kb,
 				    struct kw_diags *diags);
 /* The same for paths that need no owner check. */
 enum kw_load_status kw_load(const char *const *paths, size_t npaths,

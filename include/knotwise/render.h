@@ -40,4 +40,12 @@ struct kw_text_style {
 char *kw_render_text(const struct kw_kb *kb, const struct kw_result *res,
 		     const struct kw_text_style *style);
 
+/* What a rule set holds (`knotwise list`): one tab-separated line per
+ * item, or a JSON array with every key of each section. */
+enum kw_list_what { KW_LIST_QUESTIONS, KW_LIST_RULES, KW_LIST_KNOTS, KW_LIST_ROUTINES };
+/* "questions", "rules", "knots" or "routines"; -1 for anything else. */
+int kw_list_what_parse(const char *what);
+/* The listing; the caller frees it. */
+char *kw_render_list(const struct kw_kb *kb, enum kw_list_what what, bool json);
+
 #endif

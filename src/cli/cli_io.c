@@ -88,7 +88,8 @@ int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb)
 	enum kw_load_status status;
 
 	kw_cli_sources(opts, NULL, 0, &sources);
-	status = kw_load_sources(sources.at, sources.n, &kw_default_limits, kb, &diags);
+	status = kw_load_sources(sources.at, sources.n,
+				 &(struct kw_load_options){ .use_cache = true }, kb, &diags);
 	if (status != KW_LOAD_OK) {
 		kw_diags_sort(&diags);
 		for (size_t i = 0; i < diags.len; i++)
@@ -108,7 +109,7 @@ int kw_cli_load_consult(const struct kw_options *opts, struct kw_kb **kb)
 {
 	int status = kw_cli_load(opts, kb);
 
-	if (status == KW_EXIT_OK && (*kb)->nquestions == 0) {
+	if (status == KW_EXIT_OK && kw_kb_nquestions(*kb) == 0) {
 		kw_cli_error("the rule set has no questions, so there is nothing to "
 			     "ask ('knotwise check' shows what was loaded)");
 		kw_kb_free(*kb);

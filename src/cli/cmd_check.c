@@ -28,12 +28,13 @@ int kw_cmd_check(const struct kw_options *opts)
 
 	kw_cli_sources(opts, (const char *const *)opts->args, (size_t)opts->nargs,
 		       &sources);
-	status = kw_load_sources(sources.at, sources.n, &kw_default_limits, &kb, &diags);
+	status = kw_load_sources(sources.at, sources.n, &(struct kw_load_options){ 0 },
+				 &kb, &diags);
 	if (status == KW_LOAD_OK || status == KW_LOAD_INVALID)
 		kw_lint(kb, &diags);
 	kw_diags_sort(&diags);
 	kw_diags_print(&diags, stderr);
-	summary(&diags, kb->nfiles);
+	summary(&diags, kw_kb_nfiles(kb));
 	if (status == KW_LOAD_OK || status == KW_LOAD_INVALID)
 		exit_status = diags.errors ? KW_EXIT_CHECK_FAILED : KW_EXIT_OK;
 	else

@@ -17,8 +17,10 @@
 
 #include "util/arena.h"
 #include "cli.h"
+#include "expr/expr.h"
+#include "ruleset/ruleset.h"
 #include "dialogue.h"
-#include "knotwise/relevance.h"
+#include "session/relevance.h"
 #include "line_input.h"
 #include "util/scalar.h"
 #include "util/strbuf.h"
@@ -47,18 +49,20 @@ static void on_interrupt(int sig)
 
 static void show_question(struct dialogue *d, const struct kw_question *q)
 {
+	const struct kw_kb *kb = d->kb;
 	size_t to_go = d->rel.to_go ? d->rel.to_go - 1 : 0;
 
 	fprintf(stderr, "\nQuestion %zu, about %zu to go%s\n%s\n", d->nasked + 1, to_go,
-		q->required ? " (safety question: please answer)" : "", q->text);
+		q->required ? " (safety question: please answer)" : "", kw_s(kb, q->text));
 	switch (q->type) {
 	case KW_YESNO:
 		fputs("  yes or no\n", stderr);
 		break;
 	case KW_CHOICE:
 	case KW_MULTI:
-		for (unsigned i = 0; i < q->nchoices; i++)
-			fprintf(stderr, "  %2u. %s\n", i + 1, q->labels[i] ? q->labels[i] : q->choices[i]);
+		for (unsigned i = 0; i < q->choices.n; i++)
+			fprintf(stderr, "  %2u. %s\n", i + 1, kw_ref(kb, q->labels, i)
+				? kw_ref(kb, q->labels, i) : kw_ref(kb, q->choices, i));
 		fputs(q->type == KW_CHOICE ? "  one number\n"
 		      : "  one or more numbers, separated by spaces or commas\n", stderr);
 		break;
@@ -83,8 +87,8 @@ static void offer_words(struct dialogue *d, const struct kw_question *q)
 	static const char *const commands[] = { "unsure", "why", "back", "quit", "yes", "no" };
 	size_t n = 0;
 
-	for (unsigned i = 0; i < q->nchoices; i++)
-		d->words[n++] = q->choices[i];
+	for (unsigned i = 0; i < q->choices.n; i++)
+		d->words[n++] = kw_ref(d->kb, q->choices, i);
 	for (size_t i = 0; i < 6; i++)
 		if (i < 4 || q->type == KW_YESNO)
 			d->words[n++] = commands[i];
@@ -104,11 +108,10 @@ static void find_q(size_t sym, bool negative, void *data)
 	t->found |= sym == t->q;
 }
 
-static bool tests(const struct kw_expr *e, size_t q)
+static bool tests(const struct kw_kb *kb, uint32_t prog, size_t q)
 {
 	struct tested t = { q, false };
-	if (e)
-		kw_expr_visit(e, find_q, &t);
+	kw_prog_visit(kb, prog, find_q, &t);
 	return t.found;
 }
 
@@ -122,8 +125,8 @@ static void explain_use(const struct kw_kb *kb, size_t q)
 		      "answers mean you need a doctor rather than a massage.\n", stderr);
 	fputs("Your answer is used for:\n", stderr);
 	for (size_t r = 0; r < kb->nrules; r++) {
-		const char *why = kb->rules[r].because;
-		if (!tests(kb->rules[r].cond, q))
+		const char *why = kw_s(kb, kb->rules[r].because);
+		if (!tests(kb, kb->rules[r].cond, q))
 			continue;
 		if (shown < 6 && why)
 			fprintf(stderr, "  - %s\n", why), shown++;
@@ -131,12 +134,13 @@ static void explain_use(const struct kw_kb *kb, size_t q)
 			more++;
 	}
 	for (size_t i = 0; i < kb->nroutines && !shown; i++)
-		if (tests(kb->routines[i].cond, q))
+		if (tests(kb, kb->routines[i].cond, q))
 			fputs("  - choosing routines that suit your answer\n", stderr), shown++;
 	for (size_t i = 0; i < kb->nquestions; i++)
-		if (tests(kb->questions[i].ask_if, q))
-			fprintf(stderr, "  - deciding whether to ask: %s\n", kb->questions[i].text), shown++;
-	if ((long)kb->settings.minutes_from == (long)q)
+		if (tests(kb, kb->questions[i].ask_if, q))
+			fprintf(stderr, "  - deciding whether to ask: %s\n",
+				kw_s(kb, kb->questions[i].text)), shown++;
+	if ((long)kb->settings->minutes_from == (long)q)
 		fputs("  - fitting the routine to the time you have\n", stderr), shown++;
 	if (more)
 		fprintf(stderr, "  - and %zu more rule%s\n", more, more == 1 ? "" : "s");
@@ -156,8 +160,8 @@ static bool is_unsure(const char *s)
 }
 
 /* "1 3" or "ball, 2" as the comma list of choice ids. */
-static void numbers_to_ids(const struct kw_question *q, const char *in,
-			   struct kw_strbuf *out)
+static void numbers_to_ids(const struct kw_kb *kb, const struct kw_question *q,
+			   const char *in, struct kw_strbuf *out)
 {
 	char *copy = kw_xstrdup(in), *rest, *tok;
 	long n;
@@ -165,7 +169,8 @@ static void numbers_to_ids(const struct kw_question *q, const char *in,
 	for (tok = strtok_r(copy, " ,", &rest); tok; tok = strtok_r(NULL, " ,", &rest)) {
 		if (out->len)
 			kw_sb_addc(out, ',');
-		kw_sb_add(out, kw_parse_int(tok, 1, q->nchoices, &n) ? q->choices[n - 1] : tok);
+		kw_sb_add(out, kw_parse_int(tok, 1, q->choices.n, &n)
+			  ? kw_ref(kb, q->choices, (size_t)n - 1) : tok);
 	}
 	free(copy);
 }
@@ -182,11 +187,12 @@ static bool take_answer(struct dialogue *d, size_t qi, const char *text)
 	if (is_unsure(text))
 		kw_sb_add(&value, "unsure");
 	else if (q->type == KW_CHOICE || q->type == KW_MULTI)
-		numbers_to_ids(q, text, &value);
+		numbers_to_ids(d->kb, q, text, &value);
 	else
 		kw_sb_add(&value, text);
 	ok = strcmp(kw_sb_str(&value), "unsure") == 0 ||
-	     kw_answer_parse(q, kw_sb_str(&value), d->a->arena, &v, allowed, sizeof allowed);
+	     kw_answer_parse(d->kb, qi, kw_sb_str(&value), d->a->arena, &v, allowed,
+			     sizeof allowed);
 	if (ok) {
 		struct kw_diags diags = {0};
 		ok = kw_answers_put(d->kb, d->a, qi, kw_sb_str(&value), (struct kw_loc){0}, &diags);
@@ -222,7 +228,7 @@ static enum reply ask(struct dialogue *d, size_t qi)
 			done = false, fputs("This safety question needs an answer: yes, no "
 					    "or 'unsure'.\n", stderr);
 		else if (!strcmp(text, "?") || !strcasecmp(text, "help"))
-			done = false, fprintf(stderr, "%s\n", q->help ? q->help
+			done = false, fprintf(stderr, "%s\n", q->help ? kw_s(d->kb, q->help)
 				: "No more help for this question: answer as best you can, or 'unsure'.");
 		else if (!strcasecmp(text, "why"))
 			done = false, explain_use(d->kb, qi);

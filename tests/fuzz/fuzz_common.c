@@ -10,6 +10,7 @@
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
 #include "util/strbuf.h"
+#include "ruleset/ruleset.h"
 #include "util/json_reader.h"
 
 static char rules_path[64];
@@ -51,11 +52,11 @@ static const char *pick_id(const struct kw_kb *kb, uint32_t hash)
 	size_t i = hash % (kb->nknots + kb->nroutines + kb->nrules + 4);
 
 	if (i < kb->nknots)
-		return kb->knots[i].id;
+		return kw_s(kb, kb->knots[i].id);
 	if ((i -= kb->nknots) < kb->nroutines)
-		return kb->routines[i].id;
+		return kw_s(kb, kb->routines[i].id);
 	if ((i -= kb->nroutines) < kb->nrules)
-		return kb->rules[i].id;
+		return kw_s(kb, kb->rules[i].id);
 	return kw_level_name((enum kw_level)(i - kb->nrules));
 }
 

@@ -23,13 +23,13 @@
 #include <unistd.h>
 
 #include "util/arena.h"
-#include "expr/format.h"
-#include "ruleset/kb_internal.h"
+#include "ruleset/ruleset.h"
 #include "knotwise/answers.h"
 #include "engine/result.h"
-#include "knotwise/expr.h"
+#include "expr/expr.h"
 #include "knotwise/load.h"
-#include "expr/regex.h"
+#include "expr/matcher.h"
+#include "ruleset/store.h"
 #include "util/strbuf.h"
 
 static const char fixed_rules[] =
@@ -142,18 +142,25 @@ static void visit(size_t sym, bool negative, void *data)
 	(*(size_t *)data)++;
 }
 
-static void exercise(const struct kw_expr *e)
+/* Run the program as every reader of a condition would. */
+static void exercise(const struct kw_kb *k, uint32_t prog)
 {
-	struct kw_eval known = { kb, result->values, count_limit, NULL };
-	struct kw_eval none = { kb, unknown_values, count_limit, NULL };
+	struct kw_matcher *m = kw_matcher_new(k);
+	struct kw_eval known = { k, result->values, m, count_limit, NULL };
+	struct kw_eval none = { k, unknown_values, m, count_limit, NULL };
+	bool *open = kw_xcalloc(kw_kb_nsymbols(k) + 1, sizeof *open), held;
 	struct kw_strbuf sb = {0};
 	size_t nvisited = 0;
 
-	kw_expr_eval(e, &known);
-	kw_expr_eval(e, &none);
-	kw_expr_visit(e, visit, &nvisited);
-	kw_expr_format(&sb, e);
+	kw_prog_eval(prog, &known);
+	kw_prog_eval(prog, &none);
+	kw_prog_eval3(prog, &known, open);
+	kw_prog_deciding_test(prog, &known, &held);
+	kw_prog_visit(k, prog, visit, &nvisited);
+	kw_prog_format(&sb, k, prog);
 	kw_sb_free(&sb);
+	free(open);
+	kw_matcher_free(m);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -161,21 +168,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct kw_scope any = { .before_position = SIZE_MAX };
 	struct kw_loc loc = { .file = "fuzz", .line = 1 };
 	struct kw_diags diags = {0};
-	struct kw_arena *saved = kb->arena, *arena = kw_arena_new();
-	size_t nregexes = kb->index->nregexes;
+	struct kw_arena *arena = kw_arena_new();
+	struct kw_kb *k = kw_xcalloc(1, sizeof *k);  /* the fixed kb, growing */
+	struct kw_store *st = kw_store_reopen(kb, k);
 	char *text = kw_xmalloc(size + 1);
 	struct kw_expr *e;
 
 	memcpy(text, data, size);
 	text[size] = '\0';
-	kb->arena = arena;
 	e = kw_expr_parse(arena, text, loc, &diags);
-	if (e && kw_expr_resolve(kb, e, &any, loc, &diags))
-		exercise(e);
-	kb->arena = saved;
-	for (size_t i = nregexes; i < kb->index->nregexes; i++)
-		kw_regex_free(kb->index->regexes[i]);
-	kb->index->nregexes = nregexes;
+	if (e && kw_expr_resolve(st, e, &any, loc, &diags))
+		exercise(k, kw_expr_compile(st, e));
+	kw_kb_free(k);
 	kw_arena_free(arena);
 	kw_diags_free(&diags);
 	free(text);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "knotwise/expr.h"
+#include "expr/expr.h"
 #include "unit.h"
 
 static const char *questions =

@@ -15,7 +15,7 @@ static const char *fired_ids(const struct kw_kb *kb, const struct kw_result *res
 			continue;
 		if (buf[0])
 			strcat(buf, " ");
-		strcat(buf, kb->rules[res->steps[i].rule].id);
+		strcat(buf, kw_s(kb, kb->rules[res->steps[i].rule].id));
 	}
 	return buf;
 }

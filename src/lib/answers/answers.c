@@ -10,10 +10,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "util/arena.h"
+#include "expr/expr.h"
+#include "expr/matcher.h"
 #include "knotwise/answers.h"
-#include "knotwise/relevance.h"
-#include "knotwise/expr.h"
+#include "session/relevance.h"
+#include "util/arena.h"
 #include "util/scalar.h"
 #include "util/strbuf.h"
 
@@ -21,9 +22,10 @@ struct kw_answers *kw_answers_new(const struct kw_kb *kb)
 {
 	struct kw_answers *a = kw_xcalloc(1, sizeof *a);
 
-	a->values = kw_xcalloc(kb->nquestions, sizeof *a->values);
-	a->state = kw_xcalloc(kb->nquestions, sizeof *a->state);
+	a->values = kw_xcalloc(kb->nquestions + 1, sizeof *a->values);
+	a->state = kw_xcalloc(kb->nquestions + 1, sizeof *a->state);
 	a->arena = kw_arena_new();
+	a->matcher = kw_matcher_new(kb);
 	return a;
 }
 
@@ -53,6 +55,7 @@ void kw_answers_free(struct kw_answers *a)
 	free(a->values);
 	free(a->state);
 	kw_arena_free(a->arena);
+	kw_matcher_free(a->matcher);
 	free(a);
 }
 
@@ -68,18 +71,19 @@ void kw_answers_warn(struct kw_answers *a, const char *fmt, ...)
 		sb.data ? sb.data : kw_xstrdup(""));
 }
 
-static void list_choices(const struct kw_question *q, char *why, size_t n)
+static void list_choices(const struct kw_kb *kb, const struct kw_question *q, char *why,
+			 size_t n)
 {
 	struct kw_strbuf sb = {0};
 
-	for (unsigned i = 0; i < q->nchoices; i++)
-		kw_sb_printf(&sb, "%s%s", i ? ", " : "", q->choices[i]);
+	for (unsigned i = 0; i < q->choices.n; i++)
+		kw_sb_printf(&sb, "%s%s", i ? ", " : "", kw_ref(kb, q->choices, i));
 	snprintf(why, n, "%s", kw_sb_str(&sb));
 	kw_sb_free(&sb);
 }
 
-static bool parse_multi(const struct kw_question *q, const char *text,
-			struct kw_value *v, char *why, size_t whylen)
+static bool parse_multi(const struct kw_kb *kb, const struct kw_question *q,
+			const char *text, struct kw_value *v, char *why, size_t whylen)
 {
 	char *copy = kw_xstrdup(text), *items[KW_MAX_CHOICES + 1];
 	size_t n = kw_split_commas(copy, items, KW_MAX_CHOICES + 1);
@@ -88,7 +92,7 @@ static bool parse_multi(const struct kw_question *q, const char *text,
 	v->kind = KW_V_SET;
 	v->u.set = 0;
 	for (size_t i = 0; ok && i < n; i++) {
-		int c = kw_question_choice(q, items[i]);
+		int c = kw_question_choice(kb, q, items[i]);
 		if (c < 0 && !(n == 1 && !*items[i]))
 			ok = false;
 		else if (c >= 0)
@@ -96,7 +100,7 @@ static bool parse_multi(const struct kw_question *q, const char *text,
 	}
 	if (!ok) {
 		char list[1024];
-		list_choices(q, list, sizeof list);
+		list_choices(kb, q, list, sizeof list);
 		snprintf(why, whylen, "any of %s, separated by commas", list);
 	}
 	free(copy);
@@ -119,10 +123,11 @@ static bool parse_number(const struct kw_question *q, const char *text,
 	return false;
 }
 
-bool kw_answer_parse(const struct kw_question *q, const char *text,
+bool kw_answer_parse(const struct kw_kb *kb, size_t qi, const char *text,
 		     struct kw_arena *arena, struct kw_value *v, char *why,
 		     size_t whylen)
 {
+	const struct kw_question *q = &kb->questions[qi];
 	int c;
 
 	switch (q->type) {
@@ -133,15 +138,15 @@ bool kw_answer_parse(const struct kw_question *q, const char *text,
 		snprintf(why, whylen, "yes or no");
 		return false;
 	case KW_CHOICE:
-		if ((c = kw_question_choice(q, text)) >= 0) {
+		if ((c = kw_question_choice(kb, q, text)) >= 0) {
 			v->kind = KW_V_CHOICE;
 			v->u.choice = (unsigned)c;
 			return true;
 		}
-		list_choices(q, why, whylen);
+		list_choices(kb, q, why, whylen);
 		return false;
 	case KW_MULTI:
-		return parse_multi(q, text, v, why, whylen);
+		return parse_multi(kb, q, text, v, why, whylen);
 	case KW_SCALE:
 	case KW_NUMBER:
 		return parse_number(q, text, v, why, whylen);
@@ -177,7 +182,7 @@ bool kw_answers_put(const struct kw_kb *kb, struct kw_answers *a, size_t qi,
 	struct kw_value v;
 
 	if (!kw_utf8_valid(text, strlen(text))) {
-		kw_diag(diags, KW_ERROR, loc, "the answer to '%s' is not valid UTF-8", q->id);
+		kw_diag(diags, KW_ERROR, loc, "the answer to '%s' is not valid UTF-8", kw_s(kb, q->id));
 		return false;
 	}
 	if (strcasecmp(text, "unsure") == 0) {
@@ -185,9 +190,9 @@ bool kw_answers_put(const struct kw_kb *kb, struct kw_answers *a, size_t qi,
 		a->state[qi] = KW_UNSURE;
 		return true;
 	}
-	if (!kw_answer_parse(q, text, a->arena, &v, why, sizeof why)) {
+	if (!kw_answer_parse(kb, qi, text, a->arena, &v, why, sizeof why)) {
 		kw_diag(diags, KW_ERROR, loc, "invalid answer '%.80s' to '%s': expected %s",
-			text, q->id, why);
+			text, kw_s(kb, q->id), why);
 		return false;
 	}
 	a->values[qi] = v;
@@ -197,8 +202,8 @@ bool kw_answers_put(const struct kw_kb *kb, struct kw_answers *a, size_t qi,
 
 bool kw_answers_ask_if(const struct kw_kb *kb, const struct kw_answers *a, size_t q)
 {
-	struct kw_eval ev = { .kb = kb, .values = a->values };
-	return !kb->questions[q].ask_if || kw_expr_eval(kb->questions[q].ask_if, &ev);
+	struct kw_eval ev = { .kb = kb, .values = a->values, .matcher = a->matcher };
+	return kw_prog_eval(kb->questions[q].ask_if, &ev);
 }
 
 static void warn_unsure(const struct kw_kb *kb, struct kw_answers *a, size_t qi)
@@ -206,10 +211,10 @@ static void warn_unsure(const struct kw_kb *kb, struct kw_answers *a, size_t qi)
 	const struct kw_question *q = &kb->questions[qi];
 
 	if (q->unsure == KW_UNSURE_UNKNOWN)
-		kw_answers_warn(a, "'%s' was answered unsure and is left unknown", q->id);
+		kw_answers_warn(a, "'%s' was answered unsure and is left unknown", kw_s(kb, q->id));
 	else
 		kw_answers_warn(a, "'%s' was answered unsure and is taken as %s, "
-				"to be safe", q->id, q->unsure == KW_UNSURE_YES ? "yes" : "no");
+				"to be safe", kw_s(kb, q->id), q->unsure == KW_UNSURE_YES ? "yes" : "no");
 }
 
 struct quoted {
@@ -232,7 +237,7 @@ static void quote_answer(size_t sym, bool negative, void *data)
 	    qd->nquoted < sizeof qd->quoted / sizeof *qd->quoted) {
 		qd->quoted[qd->nquoted++] = sym;
 		kw_sb_printf(qd->sb, "%s%s = \"%.100s\"", qd->sb->len ? ", " : "",
-			     qd->kb->questions[sym].id, v->u.str);
+			     kw_s(qd->kb, qd->kb->questions[sym].id), v->u.str);
 	}
 }
 
@@ -241,18 +246,19 @@ static void quote_answer(size_t sym, bool negative, void *data)
 static bool recheck(const struct kw_kb *kb, struct kw_answers *a, size_t qi)
 {
 	const struct kw_question *q = &kb->questions[qi];
-	struct kw_eval ev = { .kb = kb, .values = a->values };
+	struct kw_eval ev = { .kb = kb, .values = a->values, .matcher = a->matcher };
 	struct kw_strbuf why = {0};
 	struct quoted qd = { kb, a, &why, {0}, 0 };
 
-	if (!q->recheck_if || a->state[qi] != KW_ANSWERED || a->values[qi].kind != KW_V_BOOL ||
-	    a->values[qi].u.b || !kw_expr_eval(q->recheck_if, &ev))
+	if (q->recheck_if == KW_NONE || a->state[qi] != KW_ANSWERED ||
+	    a->values[qi].kind != KW_V_BOOL || a->values[qi].u.b ||
+	    !kw_prog_eval(q->recheck_if, &ev))
 		return false;
-	kw_expr_visit(q->recheck_if, quote_answer, &qd);
+	kw_prog_visit(kb, q->recheck_if, quote_answer, &qd);
 	a->values[qi] = unsure_value(q);
 	a->state[qi] = KW_UNSURE;
 	kw_answers_warn(a, "'%s' was answered no, but the answers disagree (%s): it "
-			"is taken as unsure%s", q->id, why.len ? kw_sb_str(&why) : q->id,
+			"is taken as unsure%s", kw_s(kb, q->id), why.len ? kw_sb_str(&why) : kw_s(kb, q->id),
 			q->unsure == KW_UNSURE_YES ? ", that is yes, to be safe" : "");
 	kw_sb_free(&why);
 	return true;
@@ -308,7 +314,7 @@ bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 		if (!kw_answers_ask_if(kb, a, qi)) {
 			if (a->state[qi] != KW_UNANSWERED)
 				kw_answers_warn(a, "the answer to '%s' was dropped: the "
-						"question is not asked when %s", q->id,
+						"question is not asked when %s", kw_s(kb, q->id),
 						"its ask_if does not hold");
 			a->state[qi] = KW_UNANSWERED;
 			a->values[qi].kind = KW_V_UNKNOWN;
@@ -317,7 +323,7 @@ bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 		if (!recheck(kb, a, qi) && a->state[qi] == KW_UNSURE)
 			warn_unsure(kb, a, qi);
 		if (q->required && a->state[qi] == KW_UNANSWERED) {
-			kw_sb_printf(&list, "%s%s", list.len ? ", " : "", q->id);
+			kw_sb_printf(&list, "%s%s", list.len ? ", " : "", kw_s(kb, q->id));
 			missing[qi] = true;
 		}
 	}

@@ -12,7 +12,7 @@
 
 #include "util/arena.h"
 #include "util/json_reader.h"
-#include "ruleset/kb_internal.h"
+#include "ruleset/ruleset.h"
 #include "knotwise/answers.h"
 #include "util/scalar.h"
 #include "util/strbuf.h"

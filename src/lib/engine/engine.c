@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
 #include "engine/engine_internal.h"
 #include "engine/result.h"
+#include "util/arena.h"
 #include "util/strbuf.h"
 
 struct run {
@@ -76,7 +76,7 @@ static void consider(struct run *run, size_t rule)
 {
 	const struct kw_rule *r = &run->kb->rules[rule];
 
-	if (!run->res->queued[rule] && r->cond && kw_expr_eval(r->cond, &run->ev)) {
+	if (!run->res->queued[rule] && r->cond != KW_NONE && kw_prog_eval(r->cond, &run->ev)) {
 		run->res->queued[rule] = true;
 		heap_push(run, rule);
 	}
@@ -85,30 +85,32 @@ static void consider(struct run *run, size_t rule)
 static void apply_set(struct run *run, size_t rule, const struct kw_action *a)
 {
 	const struct kw_kb *kb = run->kb;
-	const struct kw_network *net = kb->network;
+	const uint32_t *start = kw_net(kb, kb->network->tester_start);
+	const uint32_t *testers = kw_net(kb, kb->network->testers);
 	struct kw_result *res = run->res;
 	struct kw_value *v = &res->values[a->target];
+	struct kw_value value = kw_lit_value(kb, &kb->lits[a->value]);
 	size_t stratum = kb->rules[rule].stratum;
 
 	if (v->kind != KW_V_UNKNOWN) {
 		uint32_t first = res->set_by[a->target];
-		if (!kw_value_equal(v, &a->value)) {
+		if (!kw_value_equal(v, &value)) {
 			kw_trace_step(res, (struct kw_step){ .kind = KW_STEP_SET_IGNORED,
 					.rule = (uint32_t)rule, .target = (uint32_t)a->target,
 					.other = first });
 			kw_result_warn(res, "rule '%s' sets '%s' again, to another value; the "
-				       "value from rule '%s' stands", kb->rules[rule].id,
-				       kw_kb_symbol_id(kb, a->target), kb->rules[first].id);
+				       "value from rule '%s' stands", kw_s(kb, kb->rules[rule].id),
+				       kw_kb_symbol_id(kb, a->target), kw_s(kb, kb->rules[first].id));
 		}
 		return;
 	}
-	*v = a->value;
+	*v = value;
 	res->set_by[a->target] = (uint32_t)rule;
 	kw_trace_step(res, (struct kw_step){ .kind = KW_STEP_SET, .rule = (uint32_t)rule,
 					     .target = (uint32_t)a->target, .other = KW_NONE });
-	for (size_t i = net->tester_start[a->target]; i < net->tester_start[a->target + 1]; i++)
-		if (kb->rules[net->testers[i]].stratum == stratum)
-			consider(run, net->testers[i]);
+	for (uint32_t i = start[a->target]; i < start[a->target + 1]; i++)
+		if (kb->rules[testers[i]].stratum == stratum)
+			consider(run, testers[i]);
 }
 
 static void apply_suspect(struct run *run, size_t rule, const struct kw_action *a)
@@ -121,8 +123,9 @@ static void apply_suspect(struct run *run, size_t rule, const struct kw_action *
 		if ((score->certainty == 1 && a->cf == -1) ||
 		    (score->certainty == -1 && a->cf == 1))
 			kw_result_warn(run->res, "rule '%s' contradicts certain evidence "
-				       "for '%s'; the two cancel out", run->kb->rules[rule].id,
-				       run->kb->knots[a->target].id);
+				       "for '%s'; the two cancel out",
+				       kw_s(run->kb, run->kb->rules[rule].id),
+				       kw_s(run->kb, run->kb->knots[a->target].id));
 		score->certainty = kw_cf_combine(score->certainty, a->cf);
 	}
 	score->suspected = true;
@@ -191,22 +194,24 @@ static void fire(struct run *run, size_t rule)
 	struct kw_result *res = run->res;
 	struct used u = { res, (uint32_t)res->nused };
 
-	kw_expr_visit(r->cond, note_used, &u);
+	kw_prog_visit(run->kb, r->cond, note_used, &u);
 	kw_trace_step(res, (struct kw_step){ .kind = KW_STEP_FIRED, .rule = (uint32_t)rule,
 					     .target = KW_NONE, .other = KW_NONE,
 					     .used = u.from,
 					     .nused = (uint32_t)(res->nused - u.from) });
-	for (size_t i = 0; i < r->nactions; i++)
-		apply(run, rule, &r->actions[i]);
+	for (size_t i = 0; i < r->actions.n; i++)
+		apply(run, rule, kw_rule_action(run->kb, r, i));
 }
 
 static void run_strata(struct run *run)
 {
 	const struct kw_network *net = run->kb->network;
+	const uint32_t *start = kw_net(run->kb, net->stratum_start);
+	const uint32_t *rules = kw_net(run->kb, net->by_stratum);
 
 	for (size_t s = 0; s < net->nstrata; s++) {
-		for (size_t i = net->stratum_start[s]; i < net->stratum_start[s + 1]; i++)
-			consider(run, net->by_stratum[i]);
+		for (uint32_t i = start[s]; i < start[s + 1]; i++)
+			consider(run, rules[i]);
 		while (run->res->nheap)
 			fire(run, heap_pop(run));
 	}
@@ -215,10 +220,11 @@ static void run_strata(struct run *run)
 void kw_engine_run(const struct kw_kb *kb, const struct kw_answers *answers,
 		   struct kw_result *res)
 {
-	struct run run = { kb, res, { kb, NULL, on_regex_limit, NULL } };
+	struct run run = { kb, res, { kb, NULL, NULL, on_regex_limit, NULL } };
 
 	kw_result_start(res, kb, answers);
 	run.ev.values = res->values;
+	run.ev.matcher = res->matcher;
 	run.ev.data = &run;
 	run_strata(&run);
 	kw_select(res, &run.ev);
@@ -232,15 +238,7 @@ const char *kw_triage_advice(const struct kw_kb *kb, const struct kw_result *res
 		const struct kw_step *s = &res->steps[i];
 		if (s->kind == KW_STEP_TRIAGE && s->target == (uint32_t)res->triage &&
 		    kb->rules[s->rule].advice)
-			return kb->rules[s->rule].advice;
+			return kw_s(kb, kb->rules[s->rule].advice);
 	}
-	return kb->messages[KW_MSG_LEVEL_SELF_CARE + res->triage].text;
-}
-
-bool kw_rule_raises(const struct kw_rule *r, enum kw_level level)
-{
-	for (size_t i = 0; i < r->nactions; i++)
-		if (r->actions[i].kind == KW_ACT_TRIAGE && r->actions[i].target == level)
-			return true;
-	return false;
+	return kw_s(kb, kb->messages[KW_MSG_LEVEL_SELF_CARE + res->triage]);
 }

@@ -10,8 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
 #include "engine/result.h"
+#include "expr/matcher.h"
+#include "util/arena.h"
 #include "util/strbuf.h"
 
 struct kw_result *kw_result_new(void)
@@ -31,6 +32,7 @@ static void free_run_state(struct kw_result *res)
 	free(res->queued);
 	free(res->set_by);
 	free(res->chosen);
+	kw_matcher_free(res->matcher);
 }
 
 /* Arrays sized by the kb: allocated once for a kb, cleared every run. */
@@ -49,6 +51,7 @@ static void size_for(struct kw_result *res, const struct kw_kb *kb)
 	res->queued = kw_xcalloc(kb->nrules + 1, sizeof *res->queued);
 	res->set_by = kw_xcalloc(nsyms + 1, sizeof *res->set_by);
 	res->chosen = kw_xcalloc(kb->nroutines + 1, sizeof *res->chosen);
+	res->matcher = kw_matcher_new(kb);
 }
 
 static void clear_warnings(struct kw_result *res)
@@ -64,7 +67,7 @@ void kw_result_start(struct kw_result *res, const struct kw_kb *kb,
 	size_t sizes[5] = { kw_kb_nsymbols(kb), kb->nknots, kb->nroutines, kb->ntags,
 			    kb->nrules };
 
-	if (memcmp(sizes, res->sized_for, sizeof sizes) != 0 || !res->values) {
+	if (memcmp(sizes, res->sized_for, sizeof sizes) != 0 || res->kb != kb || !res->values) {
 		size_for(res, kb);
 		memcpy(res->sized_for, sizes, sizeof sizes);
 	}

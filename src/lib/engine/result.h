@@ -15,10 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "expr/expr.h"
 #include "knotwise/engine.h"
-#include "knotwise/expr.h"
-
-#define KW_NONE UINT32_MAX
 
 enum kw_step_kind {
 	/* the rules, in firing order */
@@ -76,6 +74,7 @@ struct kw_result {
 	uint32_t *set_by;               /* by symbol: the rule that set the fact */
 	size_t *heap, nheap, heap_cap;
 	bool *chosen;                   /* by routine: in the list */
+	struct kw_matcher *matcher;     /* the patterns this result's runs use */
 };
 
 /* Make the result ready for a run on kb: every list empty, every value

@@ -50,9 +50,9 @@ static void list_knots(const struct kw_kb *kb, struct kw_result *res)
 	}
 	for (size_t i = 0; i < n; i++) {
 		double cf = kw_cf_round(res->scores[order[i]].certainty);
-		if (cf < kb->settings.min_certainty)
+		if (cf < kb->settings->min_certainty)
 			step(res, KW_STEP_BELOW, KW_NONE, order[i], KW_NONE, cf);
-		else if (res->nlisted < (size_t)kb->settings.max_knots)
+		else if (res->nlisted < (size_t)kb->settings->max_knots)
 			res->listed[res->nlisted++] = order[i],
 			step(res, KW_STEP_LISTED, KW_NONE, order[i], (uint32_t)(i + 1), cf);
 		else
@@ -66,24 +66,24 @@ static bool usable(const struct selection *s, size_t r)
 {
 	const struct kw_routine *routine = &s->kb->routines[r];
 
-	for (size_t i = 0; i < routine->ntags; i++) {
-		uint32_t by = s->res->avoided_by[routine->tags[i]];
+	for (size_t i = 0; i < routine->tags.n; i++) {
+		uint32_t tag = kw_u32(s->kb, routine->tags, i), by = s->res->avoided_by[tag];
 		if (by != KW_NONE) {
-			step(s->res, KW_STEP_AVOIDED, by, r, (uint32_t)routine->tags[i], 0);
+			step(s->res, KW_STEP_AVOIDED, by, r, tag, 0);
 			return false;
 		}
 	}
-	if (routine->cond && !kw_expr_eval(routine->cond, s->ev)) {
+	if (!kw_prog_eval(routine->cond, s->ev)) {
 		step(s->res, KW_STEP_IF_FAILED, KW_NONE, r, KW_NONE, 0);
 		return false;
 	}
 	return true;
 }
 
-static bool treats(const struct kw_routine *r, size_t knot)
+static bool treats(const struct kw_kb *kb, const struct kw_routine *r, size_t knot)
 {
-	for (size_t i = 0; i < r->nknots; i++)
-		if (r->knots[i] == knot)
+	for (size_t i = 0; i < r->knots.n; i++)
+		if (kw_u32(kb, r->knots, i) == knot)
 			return true;
 	return false;
 }
@@ -104,7 +104,8 @@ static void choose(struct selection *s, size_t r, uint32_t knot, uint32_t by)
 static void choose_for_knot(struct selection *s, size_t knot, enum kw_kind kind)
 {
 	const struct kw_kb *kb = s->kb;
-	const struct kw_network *net = kb->network;
+	const uint32_t *start = kw_net(kb, kb->network->knot_start);
+	const uint32_t *routines = kw_net(kb, kb->network->knot_routines);
 	const struct kw_result *res = s->res;
 	long best = -1;
 
@@ -112,13 +113,13 @@ static void choose_for_knot(struct selection *s, size_t knot, enum kw_kind kind)
 		const struct kw_step *st = &res->steps[i];
 		size_t r = st->target;
 		if (st->kind == KW_STEP_RECOMMEND && kb->routines[r].kind == kind &&
-		    treats(&kb->routines[r], knot) && usable(s, r)) {
+		    treats(kb, &kb->routines[r], knot) && usable(s, r)) {
 			choose(s, r, (uint32_t)knot, st->rule);
 			return;
 		}
 	}
-	for (size_t i = net->knot_start[knot]; i < net->knot_start[knot + 1]; i++) {
-		size_t r = net->knot_routines[i];
+	for (uint32_t i = start[knot]; i < start[knot + 1]; i++) {
+		size_t r = routines[i];
 		if (kb->routines[r].kind == kind && usable(s, r) &&
 		    (best < 0 || kb->routines[r].order < kb->routines[best].order))
 			best = (long)r;
@@ -148,9 +149,9 @@ static void fit_minutes(const struct kw_kb *kb, struct kw_result *res)
 	double left;
 	size_t kept = 0;
 
-	if (kb->settings.minutes_from < 0)
+	if (kb->settings->minutes_from < 0)
 		return;
-	budget = &res->values[kb->settings.minutes_from];
+	budget = &res->values[kb->settings->minutes_from];
 	if (budget->kind != KW_V_NUM)
 		return;
 	left = budget->u.num;

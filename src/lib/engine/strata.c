@@ -12,34 +12,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
 #include "engine/engine_internal.h"
-#include "knotwise/engine.h"
-#include "knotwise/expr.h"
+#include "expr/expr.h"
+#include "ruleset/store.h"
+#include "util/arena.h"
 #include "util/strbuf.h"
 
-struct edge {
-	size_t from, to;
-	bool negative;
-};
-
-struct graph {
-	size_t n, nrules;               /* nodes: rules, then facts */
-	size_t *start;                  /* n + 1 offsets into edges */
-	struct edge *edges;
-	size_t nedges, cap;
-};
 
 struct collect {
-	struct graph *g;
+	struct kw_graph *g;
 	const struct kw_kb *kb;
 	size_t rule;
 };
 
-static void add_edge(struct graph *g, size_t from, size_t to, bool negative)
+static void add_edge(struct kw_graph *g, size_t from, size_t to, bool negative)
 {
 	kw_grow(&g->edges, &g->cap, g->nedges + 1, sizeof *g->edges);
-	g->edges[g->nedges++] = (struct edge){ from, to, negative };
+	g->edges[g->nedges++] = (struct kw_edge){ from, to, negative };
 }
 
 static void on_test(size_t sym, bool negative, void *data)
@@ -51,9 +40,9 @@ static void on_test(size_t sym, bool negative, void *data)
 }
 
 /* Sort edges by source (counting sort) into compressed rows. */
-static void compress(struct graph *g)
+static void compress(struct kw_graph *g)
 {
-	struct edge *sorted = kw_xcalloc(g->nedges, sizeof *sorted);
+	struct kw_edge *sorted = kw_xcalloc(g->nedges, sizeof *sorted);
 	size_t *fill = kw_xcalloc(g->n + 1, sizeof *fill);
 
 	g->start = kw_xcalloc(g->n + 1, sizeof *g->start);
@@ -69,7 +58,7 @@ static void compress(struct graph *g)
 	g->edges = sorted;
 }
 
-static void build_graph(const struct kw_kb *kb, struct graph *g)
+static void build_graph(const struct kw_kb *kb, struct kw_graph *g)
 {
 	g->nrules = kb->nrules;
 	g->n = kb->nrules + kb->nfacts;
@@ -77,18 +66,17 @@ static void build_graph(const struct kw_kb *kb, struct graph *g)
 		struct collect c = { g, kb, r };
 		const struct kw_rule *rule = &kb->rules[r];
 
-		for (size_t i = 0; i < rule->nactions; i++)
-			if (rule->actions[i].kind == KW_ACT_SET)
-				add_edge(g, r, g->nrules + rule->actions[i].target -
+		for (size_t i = 0; i < rule->actions.n; i++)
+			if (kw_rule_action(kb, rule, i)->kind == KW_ACT_SET)
+				add_edge(g, r, g->nrules + kw_rule_action(kb, rule, i)->target -
 					 kb->nquestions, false);
-		if (rule->cond)
-			kw_expr_visit(rule->cond, on_test, &c);
+		kw_prog_visit(kb, rule->cond, on_test, &c);
 	}
 	compress(g);
 }
 
 struct tarjan {
-	const struct graph *g;
+	const struct kw_graph *g;
 	size_t *index, *low, *comp, *stack, *calls, *next_edge;
 	bool *on_stack;
 	size_t counter, depth, ncomps, sp;
@@ -137,7 +125,7 @@ static void tarjan_visit(struct tarjan *t, size_t root)
 }
 
 /* Components numbered so that every edge goes to an equal or lower one. */
-static size_t find_components(const struct graph *g, size_t *comp)
+static size_t find_components(const struct kw_graph *g, size_t *comp)
 {
 	struct tarjan t = { .g = g, .comp = comp };
 	size_t n = g->n ? g->n : 1;
@@ -161,7 +149,7 @@ static size_t find_components(const struct graph *g, size_t *comp)
 	return t.ncomps;
 }
 
-static void report_cycle(const struct kw_kb *kb, const struct graph *g,
+static void report_cycle(const struct kw_kb *kb, const struct kw_graph *g,
 			 const size_t *comp, size_t c, struct kw_diags *diags)
 {
 	struct kw_strbuf names = {0};
@@ -170,8 +158,9 @@ static void report_cycle(const struct kw_kb *kb, const struct graph *g,
 	for (size_t r = 0; r < g->nrules; r++)
 		if (comp[r] == c) {
 			if (!names.len)
-				loc = kb->rules[r].loc;
-			kw_sb_printf(&names, "%s'%s'", names.len ? ", " : "", kb->rules[r].id);
+				loc = kw_kb_loc(kb, kb->rules[r].where);
+			kw_sb_printf(&names, "%s'%s'", names.len ? ", " : "",
+				     kw_s(kb, kb->rules[r].id));
 		}
 	kw_diag(diags, KW_ERROR, loc, "rules %s test each other's facts through "
 		"'not' or count() in a cycle, so no order can settle them",
@@ -179,7 +168,7 @@ static void report_cycle(const struct kw_kb *kb, const struct graph *g,
 	kw_sb_free(&names);
 }
 
-static bool check_cycles(const struct kw_kb *kb, const struct graph *g,
+static bool check_cycles(const struct kw_kb *kb, const struct kw_graph *g,
 			 const size_t *comp, size_t ncomps, struct kw_diags *diags)
 {
 	bool *bad = kw_xcalloc(ncomps + 1, sizeof *bad), ok = true;
@@ -199,7 +188,7 @@ static bool check_cycles(const struct kw_kb *kb, const struct graph *g,
 
 /* Nodes sorted by component, highest number (a source) first: Tarjan
  * numbers components so that every edge goes to an equal or lower one. */
-static size_t *topological_order(const struct graph *g, const size_t *comp,
+static size_t *topological_order(const struct kw_graph *g, const size_t *comp,
 				 size_t ncomps)
 {
 	size_t *order = kw_xcalloc(g->n + 1, sizeof *order);
@@ -216,7 +205,7 @@ static size_t *topological_order(const struct graph *g, const size_t *comp,
 }
 
 /* The heaviest path into each node; a component shares one stratum. */
-static void assign_strata(const struct graph *g, const size_t *comp,
+static void assign_strata(const struct kw_graph *g, const size_t *comp,
 			  size_t ncomps, size_t *stratum)
 {
 	size_t *level = kw_xcalloc(ncomps + 1, sizeof *level);
@@ -235,138 +224,10 @@ static void assign_strata(const struct graph *g, const size_t *comp,
 	free(level);
 }
 
-/* Group rules by stratum, keeping load order inside each (counting sort). */
-static void bucket_rules(struct kw_kb *kb, struct kw_network *net)
+bool kw_engine_prepare(struct kw_store *st, struct kw_diags *diags)
 {
-	size_t *fill;
-
-	net->nstrata = 0;
-	for (size_t r = 0; r < kb->nrules; r++)
-		if (kb->rules[r].stratum + 1 > net->nstrata)
-			net->nstrata = kb->rules[r].stratum + 1;
-	net->stratum_start = kw_xcalloc(net->nstrata + 1, sizeof *net->stratum_start);
-	net->by_stratum = kw_xcalloc(kb->nrules + 1, sizeof *net->by_stratum);
-	for (size_t r = 0; r < kb->nrules; r++)
-		net->stratum_start[kb->rules[r].stratum + 1]++;
-	for (size_t s = 0; s < net->nstrata; s++)
-		net->stratum_start[s + 1] += net->stratum_start[s];
-	fill = kw_xcalloc(net->nstrata + 1, sizeof *fill);
-	memcpy(fill, net->stratum_start, net->nstrata * sizeof *fill);
-	for (size_t r = 0; r < kb->nrules; r++)
-		net->by_stratum[fill[kb->rules[r].stratum]++] = r;
-	free(fill);
-}
-
-/* Positive testers per symbol: the rules a newly set fact may enable. */
-static void index_testers(const struct kw_kb *kb, const struct graph *g,
-			  struct kw_network *net)
-{
-	size_t nsyms = kw_kb_nsymbols(kb), *fill;
-
-	net->tester_start = kw_xcalloc(nsyms + 1, sizeof *net->tester_start);
-	net->testers = kw_xcalloc(g->nedges + 1, sizeof *net->testers);
-	for (size_t f = 0; f < kb->nfacts; f++) {
-		size_t v = g->nrules + f, sym = kb->nquestions + f;
-		net->tester_start[sym + 1] = g->start[v + 1] - g->start[v];
-	}
-	for (size_t s = 0; s < nsyms; s++)
-		net->tester_start[s + 1] += net->tester_start[s];
-	fill = kw_xcalloc(nsyms + 1, sizeof *fill);
-	memcpy(fill, net->tester_start, nsyms * sizeof *fill);
-	for (size_t f = 0; f < kb->nfacts; f++) {
-		size_t v = g->nrules + f, sym = kb->nquestions + f;
-		for (size_t e = g->start[v]; e < g->start[v + 1]; e++)
-			if (!g->edges[e].negative)
-				net->testers[fill[sym]++] = g->edges[e].to;
-	}
-	free(fill);
-}
-
-static void index_knot_routines(const struct kw_kb *kb, struct kw_network *net)
-{
-	size_t total = 0, *fill;
-
-	net->knot_start = kw_xcalloc(kb->nknots + 1, sizeof *net->knot_start);
-	for (size_t r = 0; r < kb->nroutines; r++)
-		for (size_t i = 0; i < kb->routines[r].nknots; i++, total++)
-			net->knot_start[kb->routines[r].knots[i] + 1]++;
-	for (size_t k = 0; k < kb->nknots; k++)
-		net->knot_start[k + 1] += net->knot_start[k];
-	net->knot_routines = kw_xcalloc(total + 1, sizeof *net->knot_routines);
-	fill = kw_xcalloc(kb->nknots + 1, sizeof *fill);
-	memcpy(fill, net->knot_start, kb->nknots * sizeof *fill);
-	for (size_t r = 0; r < kb->nroutines; r++)
-		for (size_t i = 0; i < kb->routines[r].nknots; i++)
-			net->knot_routines[fill[kb->routines[r].knots[i]]++] = r;
-	free(fill);
-}
-
-size_t kw_product_key(const struct kw_kb *kb, int action_kind, size_t target)
-{
-	switch ((enum kw_action_kind)action_kind) {
-	case KW_ACT_SUSPECT: return target;
-	case KW_ACT_RECOMMEND: return kb->nknots + target;
-	case KW_ACT_TRIAGE: return kb->nknots + kb->nroutines + target;
-	case KW_ACT_AVOID: return kb->nknots + kb->nroutines + 4 + target;
-	default: return SIZE_MAX;
-	}
-}
-
-size_t kw_product_keys(const struct kw_kb *kb)
-{
-	return kb->nknots + kb->nroutines + 4 + kb->ntags;
-}
-
-/* Calls fn(key, rule) once per rule and key it produces. */
-static void each_product(const struct kw_kb *kb, size_t *last,
-			 void (*fn)(struct kw_network *, size_t, size_t), struct kw_network *net)
-{
-	size_t nkeys = kw_product_keys(kb), key;
-
-	for (size_t k = 0; k < nkeys; k++)
-		last[k] = SIZE_MAX;
-	for (size_t r = 0; r < kb->nrules; r++)
-		for (size_t i = 0; i < kb->rules[r].nactions; i++) {
-			key = kw_product_key(kb, kb->rules[r].actions[i].kind,
-					     kb->rules[r].actions[i].target);
-			if (key != SIZE_MAX && last[key] != r)
-				fn(net, key, r), last[key] = r;
-		}
-}
-
-static void count_product(struct kw_network *net, size_t key, size_t rule)
-{
-	(void)rule;
-	net->producer_start[key + 1]++;
-}
-
-static void place_product(struct kw_network *net, size_t key, size_t rule)
-{
-	/* producer_start[key] is the next free slot while placing */
-	net->producers[net->producer_start[key]++] = rule;
-}
-
-static void index_producers(const struct kw_kb *kb, struct kw_network *net)
-{
-	size_t nkeys = kw_product_keys(kb);
-	size_t *last = kw_xcalloc(nkeys + 1, sizeof *last);
-
-	net->producer_start = kw_xcalloc(nkeys + 1, sizeof *net->producer_start);
-	each_product(kb, last, count_product, net);
-	for (size_t k = 0; k < nkeys; k++)
-		net->producer_start[k + 1] += net->producer_start[k];
-	net->producers = kw_xcalloc(net->producer_start[nkeys] + 1, sizeof *net->producers);
-	each_product(kb, last, place_product, net);
-	/* placing moved each start to the next key's start: shift back */
-	memmove(net->producer_start + 1, net->producer_start, nkeys * sizeof *last);
-	net->producer_start[0] = 0;
-	free(last);
-}
-
-bool kw_engine_prepare(struct kw_kb *kb, struct kw_diags *diags)
-{
-	struct graph g = {0};
-	struct kw_network *net = kw_xcalloc(1, sizeof *net);
+	const struct kw_kb *kb = st->kb;
+	struct kw_graph g = {0};
 	size_t *comp, *stratum, ncomps;
 	bool ok;
 
@@ -377,31 +238,11 @@ bool kw_engine_prepare(struct kw_kb *kb, struct kw_diags *diags)
 	ok = check_cycles(kb, &g, comp, ncomps, diags);
 	assign_strata(&g, comp, ncomps, stratum);
 	for (size_t r = 0; r < kb->nrules; r++)
-		kb->rules[r].stratum = stratum[r];
-	bucket_rules(kb, net);
-	index_testers(kb, &g, net);
-	index_knot_routines(kb, net);
-	index_producers(kb, net);
-	kw_network_free(kb->network);
-	kb->network = net;
+		((struct kw_rule *)kw_store_at(st, KW_PART_RULES, r))->stratum = (uint32_t)stratum[r];
+	kw_engine_index(st, &g);
 	free(comp);
 	free(stratum);
 	free(g.start);
 	free(g.edges);
 	return ok;
-}
-
-void kw_network_free(struct kw_network *net)
-{
-	if (!net)
-		return;
-	free(net->stratum_start);
-	free(net->by_stratum);
-	free(net->tester_start);
-	free(net->testers);
-	free(net->knot_start);
-	free(net->knot_routines);
-	free(net->producer_start);
-	free(net->producers);
-	free(net);
 }

@@ -18,12 +18,12 @@ void kw_value_text(struct kw_strbuf *sb, const struct kw_kb *kb, size_t sym,
 		kw_sb_printf(sb, "%g", v->u.num);
 		break;
 	case KW_V_CHOICE:
-		kw_sb_add(sb, q->choices[v->u.choice]);
+		kw_sb_add(sb, kw_ref(kb, q->choices, v->u.choice));
 		break;
 	case KW_V_SET:
-		for (unsigned i = 0; i < q->nchoices; i++)
+		for (unsigned i = 0; i < q->choices.n; i++)
 			if ((v->u.set >> i) & 1) {
-				kw_sb_printf(sb, "%s%s", first ? "" : ", ", q->choices[i]);
+				kw_sb_printf(sb, "%s%s", first ? "" : ", ", kw_ref(kb, q->choices, i));
 				first = false;
 			}
 		if (first)
@@ -58,9 +58,9 @@ void kw_explain_rule(struct kw_strbuf *sb, const struct kw_result *res, size_t r
 	const struct kw_step *fired = firing(res, rule);
 
 	if (r->because)
-		kw_sb_printf(sb, "%s", r->because);
+		kw_sb_printf(sb, "%s", kw_s(kb, r->because));
 	else
-		kw_sb_printf(sb, "Its condition held: %s.", r->cond_text);
+		kw_sb_printf(sb, "Its condition held: %s.", kw_s(kb, r->cond_text));
 	for (uint32_t i = 0; fired && i < fired->nused; i++) {
 		uint32_t sym = res->used[fired->used + i];
 		kw_sb_printf(sb, "%s%s = ", i ? ", " : " (You said: ", kw_kb_symbol_id(kb, sym));
@@ -68,5 +68,6 @@ void kw_explain_rule(struct kw_strbuf *sb, const struct kw_result *res, size_t r
 	}
 	if (fired && fired->nused)
 		kw_sb_add(sb, ".)");
-	kw_sb_printf(sb, " [rule %s, %s:%u]", r->id, r->loc.file, r->loc.line);
+	kw_sb_printf(sb, " [rule %s, %s:%u]", kw_s(kb, r->id),
+		     kw_kb_loc(kb, r->where).file, r->where.line);
 }

@@ -11,7 +11,6 @@
 #include "engine/engine_internal.h"
 #include "explain/explain.h"
 #include "explain/why_not.h"
-#include "expr/format.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
 
@@ -60,56 +59,38 @@ static void item_number(struct kw_why_reason *r, const char *key, double number)
 		r->data[r->ndata++] = (struct kw_why_item){ key, NULL, number };
 }
 
-/* The test that decided a false condition (or, under `not`, the test that
- * held); *held says which. */
-static const struct kw_expr *deciding_test(const struct kw_expr *e,
-					   const struct kw_eval *ev, bool want, bool *held)
+static void actual_value(struct why *w, const struct kw_insn *t, struct kw_strbuf *sb)
 {
-	switch (e->op) {
-	case KW_E_NOT:
-		return deciding_test(e->kids[0], ev, !want, held);
-	case KW_E_AND:
-	case KW_E_OR:
-		for (size_t i = 0; i < e->nkids; i++)
-			if (kw_expr_eval(e->kids[i], ev) != want)
-				return deciding_test(e->kids[i], ev, want, held);
-		return deciding_test(e->kids[0], ev, want, held);
-	default:
-		*held = !want;
-		return e;
-	}
-}
-
-static void actual_value(struct why *w, const struct kw_expr *t, struct kw_strbuf *sb)
-{
-	size_t sym = t->syms[0], n = 0;
-	const struct kw_value *v = &w->res->values[sym];
-	bool question = sym < w->kb->nquestions;
+	const struct kw_kb *kb = w->kb;
+	const struct kw_value *v = &w->res->values[t->sym];
+	const char *id = kw_kb_symbol_id(kb, t->sym);
+	bool question = t->sym < kb->nquestions;
+	size_t n = 0;
 
 	if (t->op == KW_E_COUNT) {
-		for (size_t i = 0; i < t->nnames; i++)
-			n += kw_value_truthy(&w->res->values[t->syms[i]]);
+		for (size_t i = 0; i < t->n; i++)
+			n += kw_value_truthy(&w->res->values[kb->u32[t->arg + i]]);
 		kw_sb_printf(sb, "%zu of them hold%s", n, n == 1 ? "s" : "");
 	} else if (v->kind == KW_V_UNKNOWN) {
-		kw_sb_printf(sb, question ? "'%s' was not answered" : "'%s' was never set",
-			     t->names[0]);
+		kw_sb_printf(sb, question ? "'%s' was not answered" : "'%s' was never set", id);
 	} else {
-		kw_sb_printf(sb, question ? "you answered %s = " : "%s is ", t->names[0]);
-		kw_value_text(sb, w->kb, sym, v);
+		kw_sb_printf(sb, question ? "you answered %s = " : "%s is ", id);
+		kw_value_text(sb, kb, t->sym, v);
 	}
 }
 
 /* "rule X (FILE:LINE) needs TEST, but you answered ..." */
 static void failed_condition(struct why *w, const char *kind, const char *id,
-			     const struct kw_expr *cond, struct kw_loc loc)
+			     uint32_t cond, struct kw_where where)
 {
 	struct kw_strbuf test = {0}, actual = {0};
+	struct kw_loc loc = kw_kb_loc(w->kb, where);
 	bool held = false;
-	const struct kw_expr *t = deciding_test(cond, &w->ev, true, &held);
+	uint32_t t = kw_prog_deciding_test(cond, &w->ev, &held);
 	struct kw_why_reason *r;
 
-	kw_expr_format(&test, t);
-	actual_value(w, t, &actual);
+	kw_prog_format(&test, w->kb, t);
+	actual_value(w, &w->kb->code[t], &actual);
 	r = reason(w, "condition", "%s %s (%s:%u) needs %s%s, but %s", kind, id, loc.file,
 		   loc.line, held ? "not " : "", kw_sb_str(&test), kw_sb_str(&actual));
 	item_text(r, kind, id);
@@ -124,7 +105,9 @@ static void failed_condition(struct why *w, const char *kind, const char *id,
 static void why_rule(struct why *w, size_t r)
 {
 	const struct kw_rule *rule = &w->kb->rules[r];
-	failed_condition(w, "rule", rule->id, rule->cond, rule->loc);
+
+	if (rule->cond != KW_NONE)
+		failed_condition(w, "rule", kw_s(w->kb, rule->id), rule->cond, rule->where);
 }
 
 static bool why_rule_reached(struct why *w, size_t r)
@@ -135,25 +118,28 @@ static bool why_rule_reached(struct why *w, size_t r)
 	return false;
 }
 
-static bool positive_evidence(const struct kw_rule *rule, size_t knot)
+static bool positive_evidence(const struct kw_kb *kb, const struct kw_rule *rule,
+			      size_t knot)
 {
-	for (size_t i = 0; i < rule->nactions; i++)
-		if (rule->actions[i].kind == KW_ACT_SUSPECT && rule->actions[i].target == knot &&
-		    rule->actions[i].cf > 0)
+	for (size_t i = 0; i < rule->actions.n; i++) {
+		const struct kw_action *a = kw_rule_action(kb, rule, i);
+		if (a->kind == KW_ACT_SUSPECT && a->target == knot && a->cf > 0)
 			return true;
+	}
 	return false;
 }
 
 /* The rules that could have produced it and did not fire. */
 static void why_producers(struct why *w, enum kw_action_kind kind, size_t target)
 {
-	const struct kw_network *net = w->kb->network;
+	const uint32_t *start = kw_net(w->kb, w->kb->network->producer_start);
+	const uint32_t *producers = kw_net(w->kb, w->kb->network->producers);
 	size_t key = kw_product_key(w->kb, kind, target);
 
-	for (size_t i = net->producer_start[key]; i < net->producer_start[key + 1]; i++) {
-		size_t r = net->producers[i];
+	for (uint32_t i = start[key]; i < start[key + 1]; i++) {
+		size_t r = producers[i];
 		if (!w->fired[r] && (kind != KW_ACT_SUSPECT ||
-				     positive_evidence(&w->kb->rules[r], target)))
+				     positive_evidence(w->kb, &w->kb->rules[r], target)))
 			why_rule(w, r);
 	}
 }
@@ -170,7 +156,7 @@ static const struct kw_step *step_for(const struct kw_result *res, enum kw_step_
 
 static bool why_knot(struct why *w, size_t k)
 {
-	const struct kw_settings *set = &w->kb->settings;
+	const struct kw_settings *set = w->kb->settings;
 	const struct kw_step *s;
 	struct kw_why_reason *r;
 
@@ -199,9 +185,10 @@ static void why_routine_knots(struct why *w, const struct kw_routine *rt)
 	const struct kw_result *res = w->res;
 	struct kw_why_reason *r;
 
-	for (size_t i = 0; i < rt->nknots; i++) {
-		const char *knot = w->kb->knots[rt->knots[i]].id;
-		if (!step_for(res, KW_STEP_LISTED, rt->knots[i])) {
+	for (size_t i = 0; i < rt->knots.n; i++) {
+		uint32_t k = kw_u32(w->kb, rt->knots, i);
+		const char *knot = kw_s(w->kb, w->kb->knots[k].id);
+		if (!step_for(res, KW_STEP_LISTED, k)) {
 			r = reason(w, "knot_not_listed", "it treats %s, which is not listed "
 				   "(see --why-not %s)", knot, knot);
 			item_text(r, "knot", knot);
@@ -210,15 +197,15 @@ static void why_routine_knots(struct why *w, const struct kw_routine *rt)
 		for (size_t j = 0; j < res->nsteps; j++) {
 			const struct kw_step *s = &res->steps[j];
 			const struct kw_routine *other = &w->kb->routines[s->target];
-			if (s->kind != KW_STEP_CHOSEN || s->other != rt->knots[i] ||
-			    other->kind != rt->kind)
+			if (s->kind != KW_STEP_CHOSEN || s->other != k || other->kind != rt->kind)
 				continue;
 			r = reason(w, "other_routine", "%s gets the %s routine %s instead "
-				   "(%s)", knot, kw_kind_name(rt->kind), other->id,
+				   "(%s)", knot, kw_kind_name((enum kw_kind)rt->kind),
+				   kw_s(w->kb, other->id),
 				   s->rule != KW_NONE ? "recommended" : "a lower order, or "
 				   "earlier in the files");
 			item_text(r, "knot", knot);
-			item_text(r, "routine", other->id);
+			item_text(r, "routine", kw_s(w->kb, other->id));
 		}
 	}
 }
@@ -240,12 +227,14 @@ static bool why_routine(struct why *w, size_t id)
 		reason(w, "left_out", "it was left out to fit the minutes available");
 	} else if ((s = step_for(res, KW_STEP_AVOIDED, id)) != NULL) {
 		const struct kw_rule *by = &w->kb->rules[s->rule];
-		r = reason(w, "avoided", "its tag %s is avoided by rule %s: %s",
-			   w->kb->tags[s->other], by->id, by->because ? by->because : by->cond_text);
-		item_text(r, "tag", w->kb->tags[s->other]);
-		item_text(r, "rule", by->id);
+		const char *tag = kw_s(w->kb, w->kb->tags[s->other]);
+		r = reason(w, "avoided", "its tag %s is avoided by rule %s: %s", tag,
+			   kw_s(w->kb, by->id), kw_s(w->kb, by->because ? by->because
+						     : by->cond_text));
+		item_text(r, "tag", tag);
+		item_text(r, "rule", kw_s(w->kb, by->id));
 	} else if (step_for(res, KW_STEP_IF_FAILED, id)) {
-		failed_condition(w, "routine", rt->id, rt->cond, rt->loc);
+		failed_condition(w, "routine", kw_s(w->kb, rt->id), rt->cond, rt->where);
 	} else {
 		why_routine_knots(w, rt);
 	}
@@ -275,7 +264,8 @@ static const struct kw_change *disabling(const struct kw_kb *kb, const char *id)
 	const struct kw_change *found = NULL;
 
 	for (size_t i = 0; i < kb->nchanges; i++)
-		if (strcmp(kb->changes[i].id, id) == 0 && strcmp(kb->changes[i].kind, "question"))
+		if (strcmp(kw_s(kb, kb->changes[i].id), id) == 0 &&
+		    strcmp(kw_s(kb, kb->changes[i].kind), "question"))
 			found = kb->changes[i].disabled ? &kb->changes[i] : NULL;
 	return found;
 }
@@ -298,19 +288,20 @@ static void begin(struct why *w, struct kw_why_not *out, const char *id, const c
 static void why_disabled(struct why *w, struct kw_why_not *out, const char *id)
 {
 	const struct kw_change *c = disabling(w->kb, id);
+	struct kw_loc loc = kw_kb_loc(w->kb, c->where);
 	struct kw_why_reason *r;
 
-	begin(w, out, id, c->kind);
+	begin(w, out, id, kw_s(w->kb, c->kind));
 	r = reason(w, "disabled", "it was switched off (disabled = yes) at %s:%u",
-		   c->loc.file, c->loc.line);
-	item_text(r, "file", c->loc.file);
-	item_number(r, "line", c->loc.line);
+		   loc.file, loc.line);
+	item_text(r, "file", loc.file);
+	item_number(r, "line", loc.line);
 }
 
 void kw_why_not(const struct kw_result *res, const char *id, struct kw_why_not *out)
 {
 	const struct kw_kb *kb = res->kb;
-	struct why w = { kb, res, { kb, res->values, NULL, NULL }, NULL,
+	struct why w = { kb, res, { kb, res->values, res->matcher, NULL, NULL }, NULL,
 			 kw_xcalloc(kb->nrules + 1, sizeof *w.fired) };
 	enum kw_level level;
 	size_t i;

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "util/arena.h"
-#include "knotwise/expr.h"
+#include "expr/ops.h"
 #include "util/scalar.h"
 
 enum tok_kind {
@@ -156,14 +156,12 @@ static bool tok_is(const struct parser *p, const char *word)
 
 static bool is_keyword(const struct parser *p)
 {
-	static const char *const keywords[] = {
-		"and", "or", "not", "known", "count", "in", "has"
-	};
+	static const char *const keywords[] = { "and", "or", "not", "known", "count" };
 
 	for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
 		if (tok_is(p, keywords[i]))
 			return true;
-	return false;
+	return p->tok.kind == T_ID && kw_op_by_word(p->tok.start, p->tok.len) >= 0;
 }
 
 static struct kw_expr *new_node(struct parser *p, enum kw_expr_op op, unsigned col)
@@ -243,11 +241,11 @@ static const char *parse_id(struct parser *p)
 	return id;
 }
 
-static struct kw_expr *parse_in(struct parser *p, struct kw_expr *e)
+static struct kw_expr *parse_in(struct parser *p, struct kw_expr *e, enum kw_expr_op op)
 {
 	struct kw_literal lits[KW_MAX_CHOICES * 4];
 
-	e->op = KW_E_IN;
+	e->op = op;
 	next(p);
 	if (!expect(p, T_LBRACE, "'{'"))
 		return NULL;
@@ -325,6 +323,30 @@ static struct kw_expr *parse_known(struct parser *p, unsigned col)
 	return expect(p, T_RPAREN, "')'") ? e : NULL;
 }
 
+/* What follows an id: a comparison, or an operator of the table written
+ * as a word (`in`, `has`, `~`), or nothing (the id is tested for truth). */
+static struct kw_expr *parse_operator(struct parser *p, struct kw_expr *e)
+{
+	int op;
+
+	if (p->tok.kind == T_CMP) {
+		e->cmp = p->tok.cmp;
+		next(p);
+		return parse_one_literal(p, e, KW_E_CMP);
+	}
+	if ((p->tok.kind != T_ID && p->tok.kind != T_TILDE) ||
+	    (op = kw_op_by_word(p->tok.start, p->tok.len)) < 0)
+		return e;
+	if (kw_ops[op].takes_set)
+		return parse_in(p, e, (enum kw_expr_op)op);
+	next(p);
+	if (op == KW_E_MATCH && p->tok.kind != T_STRING) {
+		fail(p, p->tok.col, "'~' needs a double-quoted pattern");
+		return NULL;
+	}
+	return parse_one_literal(p, e, (enum kw_expr_op)op);
+}
+
 static struct kw_expr *parse_test(struct parser *p)
 {
 	unsigned col = p->tok.col;
@@ -339,26 +361,7 @@ static struct kw_expr *parse_test(struct parser *p)
 	if (!(e->names[0] = parse_id(p)))
 		return NULL;
 	e->nnames = 1;
-	if (p->tok.kind == T_CMP) {
-		e->cmp = p->tok.cmp;
-		next(p);
-		return parse_one_literal(p, e, KW_E_CMP);
-	}
-	if (tok_is(p, "in"))
-		return parse_in(p, e);
-	if (tok_is(p, "has")) {
-		next(p);
-		return parse_one_literal(p, e, KW_E_HAS);
-	}
-	if (p->tok.kind == T_TILDE) {
-		next(p);
-		if (p->tok.kind != T_STRING) {
-			fail(p, p->tok.col, "'~' needs a double-quoted pattern");
-			return NULL;
-		}
-		return parse_one_literal(p, e, KW_E_MATCH);
-	}
-	return e;
+	return parse_operator(p, e);
 }
 
 static struct kw_expr *parse_or(struct parser *p);

@@ -7,9 +7,9 @@
 #ifndef KW_BUILD_H
 #define KW_BUILD_H
 
+#include "expr/expr.h"
 #include "load/ini_read.h"
-#include "ruleset/kb_internal.h"
-#include "knotwise/expr.h"
+#include "ruleset/store.h"
 #include "util/strbuf.h"
 
 enum kw_section_kind { KW_SEC_QUESTION, KW_SEC_RULE, KW_SEC_KNOT,
@@ -50,7 +50,9 @@ struct kw_sections {
 };
 
 struct kw_builder {
-	struct kw_kb *kb;
+	struct kw_kb *kb;               /* its view follows the store */
+	struct kw_store *st;
+	struct kw_arena *arena;         /* the loader's: lives until the load ends */
 	struct kw_diags *diags;
 	struct kw_sections sections;
 	size_t *position;               /* question index -> asking position */
@@ -91,10 +93,12 @@ const struct kw_raw_entry *kw_entry(const struct kw_raw_section *s,
 struct kw_loc kw_entry_loc(const struct kw_raw_section *s,
 			   const struct kw_raw_entry *e);
 
-/* The parsed and resolved expression of a section's `key`, or NULL (when
- * absent, or after reporting why it is wrong). */
-struct kw_expr *kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s,
-				   const char *key, const struct kw_scope *scope);
+/* The program of a section's condition `key`, or KW_NONE (when absent, or
+ * after reporting why it is wrong). */
+uint32_t kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s,
+			    const char *key, const struct kw_scope *scope);
+/* Where the section was written, as the rule set keeps it. */
+struct kw_where kw_build_where(const struct kw_raw_section *s);
 
 void kw_build_questions(struct kw_builder *b);
 void kw_build_facts(struct kw_builder *b);

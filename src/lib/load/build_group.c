@@ -17,24 +17,31 @@
 
 #define MAX_MEMBERS 64
 
+struct members {
+	uint32_t q[MAX_MEMBERS];
+	size_t n;
+};
+
 static void add_member(struct kw_builder *b, const struct kw_raw_section *s,
-		       const struct kw_raw_entry *e, size_t g, const char *id)
+		       const struct kw_raw_entry *e, size_t g, const char *id,
+		       struct members *m)
 {
-	struct kw_kb *kb = b->kb;
-	struct kw_group *group = &kb->groups[g];
+	const struct kw_kb *kb = b->kb;
 	struct kw_disabled *off;
 	size_t q;
 
 	if (kw_kb_find_symbol(kb, id, &q) && q < kb->nquestions) {
-		if (kb->questions[q].type != KW_YESNO)
+		struct kw_question *question = kw_store_at(b->st, KW_PART_QUESTIONS, q);
+		if (question->type != KW_YESNO)
 			kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "group member '%s' "
 				"is a %s question; a checklist takes yesno questions only",
-				id, kw_qtype_name(kb->questions[q].type));
-		else if (kb->questions[q].group != SIZE_MAX)
+				id, kw_qtype_name((enum kw_qtype)question->type));
+		else if (question->group != KW_NONE)
 			kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "question '%s' is "
-				"already in group '%s'", id, kb->groups[kb->questions[q].group].id);
+				"already in group '%s'", id,
+				kw_s(kb, kb->groups[question->group].id));
 		else
-			kb->questions[q].group = g, group->questions[group->nquestions++] = q;
+			question->group = (uint32_t)g, m->q[m->n++] = (uint32_t)q;
 	} else if ((off = kw_find_disabled(&b->sections, KW_SEC_QUESTION, id))) {
 		kw_disabled_took(off, "its place in groups", s->id);
 	} else {
@@ -45,47 +52,42 @@ static void add_member(struct kw_builder *b, const struct kw_raw_section *s,
 static int by_asking(const void *pa, const void *pb, void *position)
 {
 	const size_t *pos = position;
-	size_t a = pos[*(const size_t *)pa], b = pos[*(const size_t *)pb];
+	size_t a = pos[*(const uint32_t *)pa], b = pos[*(const uint32_t *)pb];
 	return (a > b) - (a < b);
 }
 
-static void build_group(struct kw_builder *b, const struct kw_raw_section *s,
-			size_t g, const size_t *position)
+static void build_group(struct kw_builder *b, const struct kw_raw_section *s, size_t g)
 {
-	struct kw_group *group = &b->kb->groups[g];
-	const struct kw_raw_entry *e = kw_entry(s, "questions");
+	struct kw_group group = { .id = kw_store_text(b->st, s->id),
+				  .where = kw_build_where(s) };
+	const struct kw_raw_entry *e;
 	char *items[MAX_MEMBERS + 1], *copy;
+	struct members m = { .n = 0 };
 	size_t n;
 
-	group->id = s->id;
-	group->loc = s->loc;
-	group->text = (e = kw_entry(s, "text")) ? e->value : "";
-	group->help = (e = kw_entry(s, "help")) ? e->value : NULL;
+	group.text = kw_store_text(b->st, (e = kw_entry(s, "text")) ? e->value : "");
+	group.help = (e = kw_entry(s, "help")) ? kw_store_text(b->st, e->value) : 0;
+	kw_store_add(b->st, KW_PART_GROUPS, &group, 1);
 	if (!(e = kw_entry(s, "questions")))
 		return;
-	copy = kw_arena_strdup(b->kb->arena, e->value);
+	copy = kw_arena_strdup(b->arena, e->value);
 	n = kw_split_commas(copy, items, MAX_MEMBERS + 1);
 	if (n > MAX_MEMBERS) {
 		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "more than %d questions",
 			MAX_MEMBERS);
 		return;
 	}
-	group->questions = kw_xcalloc(n + 1, sizeof *group->questions);
 	for (size_t i = 0; i < n; i++)
-		add_member(b, s, e, g, items[i]);
-	qsort_r(group->questions, group->nquestions, sizeof *group->questions,
-		by_asking, (void *)position);
+		add_member(b, s, e, g, items[i], &m);
+	qsort_r(m.q, m.n, sizeof *m.q, by_asking, b->position);
+	((struct kw_group *)kw_store_at(b->st, KW_PART_GROUPS, g))->questions =
+		(struct kw_slice){ kw_store_add(b->st, KW_PART_U32, m.q, m.n), (uint32_t)m.n };
 }
 
 void kw_build_groups(struct kw_builder *b)
 {
-	struct kw_kb *kb = b->kb;
-	size_t n = b->sections.len[KW_SEC_GROUP];
-
-	kb->groups = kw_xcalloc(n + 1, sizeof *kb->groups);
-	kb->ngroups = n;
-	for (size_t g = 0; g < n; g++)
-		build_group(b, b->sections.of[KW_SEC_GROUP][g], g, b->position);
+	for (size_t g = 0; g < b->sections.len[KW_SEC_GROUP]; g++)
+		build_group(b, b->sections.of[KW_SEC_GROUP][g], g);
 }
 
 struct gate_check {
@@ -103,9 +105,10 @@ static void check_gate(size_t sym, bool negative, void *data)
 
 	(void)negative;
 	if (sym < kb->nquestions && c->position[sym] >= c->first)
-		kw_diag(c->b->diags, KW_ERROR, c->member->loc, "the ask_if of '%s' names "
-			"'%s', which is not asked before group '%s' starts", c->member->id,
-			kb->questions[sym].id, c->group->id);
+		kw_diag(c->b->diags, KW_ERROR, kw_kb_loc(kb, c->member->where), "the ask_if "
+			"of '%s' names '%s', which is not asked before group '%s' starts",
+			kw_s(kb, c->member->id), kw_s(kb, kb->questions[sym].id),
+			kw_s(kb, c->group->id));
 }
 
 /* Once ask_if conditions are resolved: the SPEC §2 rule on members' gates. */
@@ -116,13 +119,12 @@ void kw_check_group_gates(struct kw_builder *b)
 	for (size_t g = 0; g < kb->ngroups; g++) {
 		const struct kw_group *group = &kb->groups[g];
 		struct gate_check c = { b, group, NULL, b->position, 0 };
-		if (!group->nquestions)
+		if (!group->questions.n)
 			continue;
-		c.first = b->position[group->questions[0]];
-		for (size_t i = 0; i < group->nquestions; i++) {
-			c.member = &kb->questions[group->questions[i]];
-			if (c.member->ask_if)
-				kw_expr_visit(c.member->ask_if, check_gate, &c);
+		c.first = b->position[kw_u32(kb, group->questions, 0)];
+		for (size_t i = 0; i < group->questions.n; i++) {
+			c.member = &kb->questions[kw_u32(kb, group->questions, i)];
+			kw_prog_visit(kb, c.member->ask_if, check_gate, &c);
 		}
 	}
 }

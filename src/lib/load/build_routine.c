@@ -8,15 +8,17 @@
 
 #include "util/arena.h"
 #include "load/build.h"
-#include "knotwise/expr.h"
+#include "expr/expr.h"
 #include "util/scalar.h"
 
 #define MAX_LIST 256
 
-static const char *value_of(const struct kw_raw_section *s, const char *key)
+/* The text of a key, kept in the rule set; 0 when the key is absent. */
+static kw_sref text_of(struct kw_builder *b, const struct kw_raw_section *s,
+		       const char *key)
 {
 	const struct kw_raw_entry *e = kw_entry(s, key);
-	return e ? e->value : NULL;
+	return e ? kw_store_text(b->st, e->value) : 0;
 }
 
 /* `map = X, Y`: where the handout's drawing marks the knot, 0-100 across
@@ -44,11 +46,11 @@ static void build_knot(struct kw_builder *b, const struct kw_raw_section *s,
 {
 	const struct kw_raw_entry *e = kw_entry(s, "region");
 
-	k->id = s->id;
-	k->loc = s->loc;
-	k->name = value_of(s, "name") ? value_of(s, "name") : s->id;
-	k->where = value_of(s, "where");
-	k->refers = value_of(s, "refers");
+	k->id = kw_store_text(b->st, s->id);
+	k->where = kw_build_where(s);
+	k->name = text_of(b, s, "name") ? text_of(b, s, "name") : k->id;
+	k->where_text = text_of(b, s, "where");
+	k->refers = text_of(b, s, "refers");
 	k->region = e ? kw_region_parse(e->value) : -1;
 	if (e && k->region < 0)
 		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "unknown region '%s' "
@@ -58,22 +60,20 @@ static void build_knot(struct kw_builder *b, const struct kw_raw_section *s,
 
 void kw_build_knots(struct kw_builder *b)
 {
-	struct kw_kb *kb = b->kb;
-	size_t n = b->sections.len[KW_SEC_KNOT];
-
-	kb->knots = kw_xcalloc(n, sizeof *kb->knots);
-	for (size_t i = 0; i < n; i++) {
-		build_knot(b, b->sections.of[KW_SEC_KNOT][i], &kb->knots[i]);
-		kw_map_put(&kb->index->knots, kb->knots[i].id, i);
+	for (size_t i = 0; i < b->sections.len[KW_SEC_KNOT]; i++) {
+		const struct kw_raw_section *s = b->sections.of[KW_SEC_KNOT][i];
+		struct kw_knot k = {0};
+		build_knot(b, s, &k);
+		kw_store_add(b->st, KW_PART_KNOTS, &k, 1);
+		kw_store_name(b->st, KW_IDS_KNOT, s->id, i);
 	}
-	kb->nknots = n;
 }
 
 /* The comma list of a key as trimmed items in the arena. */
 static size_t read_list(struct kw_builder *b, const struct kw_raw_section *s,
 			const struct kw_raw_entry *e, char **items)
 {
-	char *copy = kw_arena_strdup(b->kb->arena, e->value);
+	char *copy = kw_arena_strdup(b->arena, e->value);
 	size_t n = kw_split_commas(copy, items, MAX_LIST);
 
 	if (n > MAX_LIST) {
@@ -90,26 +90,32 @@ static size_t read_list(struct kw_builder *b, const struct kw_raw_section *s,
 	return n;
 }
 
+static struct kw_slice add_u32s(struct kw_builder *b, const uint32_t *items, size_t n)
+{
+	return (struct kw_slice){ kw_store_add(b->st, KW_PART_U32, items, n), (uint32_t)n };
+}
+
 static void read_knots(struct kw_builder *b, const struct kw_raw_section *s,
 		       struct kw_routine *r)
 {
 	const struct kw_raw_entry *e = kw_entry(s, "for");
 	char *items[MAX_LIST];
+	uint32_t knots[MAX_LIST];
 	struct kw_disabled *off;
-	size_t n;
+	size_t n, nknots = 0, knot;
 
 	if (!e)
 		return;
 	n = read_list(b, s, e, items);
-	r->knots = kw_arena_alloc(b->kb->arena, n * sizeof *r->knots);
 	for (size_t i = 0; i < n; i++)
-		if (kw_kb_find_knot(b->kb, items[i], &r->knots[r->nknots]))
-			r->nknots++;
+		if (kw_kb_find_knot(b->kb, items[i], &knot))
+			knots[nknots++] = (uint32_t)knot;
 		else if ((off = kw_find_disabled(&b->sections, KW_SEC_KNOT, items[i])))
 			kw_disabled_took(off, "the 'for' entries of routines", s->id),
 			r->cut_off = true;
 		else
 			kw_unknown_ref(b, kw_entry_loc(s, e), "knot", items[i], "in 'for'");
+	r->knots = add_u32s(b, knots, nknots);
 }
 
 static void read_tags(struct kw_builder *b, const struct kw_raw_section *s,
@@ -117,35 +123,37 @@ static void read_tags(struct kw_builder *b, const struct kw_raw_section *s,
 {
 	const struct kw_raw_entry *e = kw_entry(s, "tags");
 	char *items[MAX_LIST];
+	uint32_t tags[MAX_LIST];
+	size_t n;
 
 	if (!e)
 		return;
-	r->ntags = read_list(b, s, e, items);
-	r->tags = kw_arena_alloc(b->kb->arena, r->ntags * sizeof *r->tags);
-	for (size_t i = 0; i < r->ntags; i++)
-		r->tags[i] = kw_kb_intern_tag(b->kb, items[i]);
+	n = read_list(b, s, e, items);
+	for (size_t i = 0; i < n; i++)
+		tags[i] = kw_store_tag(b->st, items[i]);
+	r->tags = add_u32s(b, tags, n);
 }
 
-static size_t read_repeated(struct kw_builder *b, const struct kw_raw_section *s,
-			    const char *key, const char ***out)
+/* Each value of a repeatable key, in order, as a slice of texts. */
+static struct kw_slice read_repeated(struct kw_builder *b, const struct kw_raw_section *s,
+				     const char *key)
 {
-	size_t n = 0;
+	struct kw_slice slice = { (uint32_t)kw_store_len(b->st, KW_PART_REFS), 0 };
 
 	for (size_t i = 0; i < s->nentries; i++)
-		n += strcmp(s->entries[i].key, key) == 0;
-	*out = kw_arena_alloc(b->kb->arena, n * sizeof **out);
-	n = 0;
-	for (size_t i = 0; i < s->nentries; i++)
-		if (strcmp(s->entries[i].key, key) == 0)
-			(*out)[n++] = s->entries[i].value;
-	return n;
+		if (strcmp(s->entries[i].key, key) == 0) {
+			kw_sref text = kw_store_text(b->st, s->entries[i].value);
+			kw_store_add(b->st, KW_PART_REFS, &text, 1);
+			slice.n++;
+		}
+	return slice;
 }
 
-static bool parse_kind(const char *s, enum kw_kind *kind)
+static bool parse_kind(const char *s, uint32_t *kind)
 {
 	for (int k = KW_RELEASE; k <= KW_POSTURE; k++)
 		if (strcmp(s, kw_kind_name((enum kw_kind)k)) == 0)
-			return *kind = (enum kw_kind)k, true;
+			return *kind = (uint32_t)k, true;
 	return false;
 }
 
@@ -156,14 +164,14 @@ static void read_numbers(struct kw_builder *b, const struct kw_raw_section *s,
 	long n;
 
 	if ((e = kw_entry(s, "minutes")) && kw_parse_int(e->value, 0, 1440, &n))
-		r->minutes = (int)n;
+		r->minutes = (int32_t)n;
 	else if (e)
 		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "'minutes' must be "
 			"a whole number from 0 to 1440, not '%s'", e->value);
 	r->order = 100;
 	if ((e = kw_entry(s, "order")) &&
 	    kw_parse_int(e->value, -1000000000L, 1000000000L, &n))
-		r->order = (int)n;
+		r->order = (int32_t)n;
 	else if (e)
 		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "'order' must be an "
 			"integer, not '%s'", e->value);
@@ -174,10 +182,11 @@ static void build_routine(struct kw_builder *b, const struct kw_raw_section *s,
 {
 	const struct kw_raw_entry *e;
 
-	r->id = s->id;
-	r->loc = s->loc;
-	r->title = value_of(s, "title") ? value_of(s, "title") : s->id;
-	r->frequency = value_of(s, "frequency");
+	r->id = kw_store_text(b->st, s->id);
+	r->where = kw_build_where(s);
+	r->cond = KW_NONE;
+	r->title = text_of(b, s, "title") ? text_of(b, s, "title") : r->id;
+	r->frequency = text_of(b, s, "frequency");
 	if ((e = kw_entry(s, "kind")) && !parse_kind(e->value, &r->kind))
 		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "unknown routine kind "
 			"'%s' (release, stretch, posture or strengthen)", e->value);
@@ -185,33 +194,32 @@ static void build_routine(struct kw_builder *b, const struct kw_raw_section *s,
 	    strcmp(e->value, "moderate") && strcmp(e->value, "firm"))
 		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "unknown pressure "
 			"'%s' (gentle, moderate or firm)", e->value);
-	r->pressure = e ? e->value : NULL;
+	r->pressure = e ? kw_store_text(b->st, e->value) : 0;
 	read_knots(b, s, r);
 	read_tags(b, s, r);
 	read_numbers(b, s, r);
-	r->nsteps = read_repeated(b, s, "step", &r->steps);
-	r->ncautions = read_repeated(b, s, "caution", &r->cautions);
+	r->steps = read_repeated(b, s, "step");
+	r->cautions = read_repeated(b, s, "caution");
 }
 
 void kw_build_routines(struct kw_builder *b)
 {
-	struct kw_kb *kb = b->kb;
-	size_t n = b->sections.len[KW_SEC_ROUTINE];
-
-	kb->routines = kw_xcalloc(n, sizeof *kb->routines);
-	for (size_t i = 0; i < n; i++) {
-		build_routine(b, b->sections.of[KW_SEC_ROUTINE][i], &kb->routines[i]);
-		kw_map_put(&kb->index->routines, kb->routines[i].id, i);
+	for (size_t i = 0; i < b->sections.len[KW_SEC_ROUTINE]; i++) {
+		const struct kw_raw_section *s = b->sections.of[KW_SEC_ROUTINE][i];
+		struct kw_routine r = {0};
+		build_routine(b, s, &r);
+		kw_store_add(b->st, KW_PART_ROUTINES, &r, 1);
+		kw_store_name(b->st, KW_IDS_ROUTINE, s->id, i);
 	}
-	kb->nroutines = n;
 }
 
 void kw_build_resolve_routines(struct kw_builder *b)
 {
-	struct kw_kb *kb = b->kb;
 	struct kw_scope scope = { .before_position = (size_t)-1 };
 
-	for (size_t i = 0; i < kb->nroutines; i++)
-		kb->routines[i].cond = kw_build_condition(b, b->sections.of[KW_SEC_ROUTINE][i],
-							  "if", &scope);
+	for (size_t i = 0; i < b->kb->nroutines; i++) {
+		uint32_t cond = kw_build_condition(b, b->sections.of[KW_SEC_ROUTINE][i], "if",
+						   &scope);
+		((struct kw_routine *)kw_store_at(b->st, KW_PART_ROUTINES, i))->cond = cond;
+	}
 }

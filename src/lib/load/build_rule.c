@@ -11,7 +11,7 @@
 
 #include "util/arena.h"
 #include "load/build.h"
-#include "knotwise/expr.h"
+#include "expr/expr.h"
 #include "util/scalar.h"
 
 /* The words of an action: verb, then up to three more. */
@@ -85,27 +85,20 @@ static bool sets_fact(const struct kw_raw_section *s, const char *fact)
 	return f.found;
 }
 
-static void register_fact(struct kw_kb *kb, const char *id, size_t *cap)
+static void register_fact(struct kw_store *st, const char *id)
 {
-	if (!kw_valid_id(id) || kw_kb_find_symbol(kb, id, NULL))
-		return;
-	kw_grow(&kb->facts, cap, kb->nfacts + 1, sizeof *kb->facts);
-	kb->facts[kb->nfacts].id = kw_arena_strdup(kb->arena, id);
-	kb->facts[kb->nfacts].kinds = 0;
-	kw_map_put(&kb->index->symbols, kb->facts[kb->nfacts].id,
-		   kb->nquestions + kb->nfacts);
-	kb->nfacts++;
-}
+	struct kw_fact f = { 0 };
 
-struct registrar {
-	struct kw_kb *kb;
-	size_t cap;
-};
+	if (!kw_valid_id(id) || kw_kb_find_symbol(st->kb, id, NULL))
+		return;
+	f.id = kw_store_text(st, id);
+	kw_store_add(st, KW_PART_FACTS, &f, 1);
+	kw_store_name(st, KW_IDS_SYMBOL, id, kw_kb_nsymbols(st->kb) - 1);
+}
 
 static void register_set_fact(const char *fact, void *data)
 {
-	struct registrar *r = data;
-	register_fact(r->kb, fact, &r->cap);
+	register_fact(data, fact);
 }
 
 /* The facts rules set, and the names a disabled section took away (the
@@ -114,16 +107,15 @@ static void register_set_fact(const char *fact, void *data)
 void kw_build_facts(struct kw_builder *b)
 {
 	const struct kw_sections *secs = &b->sections;
-	struct registrar r = { b->kb, 0 };
 
 	for (size_t i = 0; i < secs->len[KW_SEC_RULE]; i++)
-		each_set_fact(secs->of[KW_SEC_RULE][i], register_set_fact, &r);
+		each_set_fact(secs->of[KW_SEC_RULE][i], register_set_fact, b->st);
 	for (size_t i = 0; i < secs->ndisabled; i++) {
 		const struct kw_disabled *d = &secs->disabled[i];
 		if (d->kind == KW_SEC_RULE)
-			each_set_fact(d->was, register_set_fact, &r);
+			each_set_fact(d->was, register_set_fact, b->st);
 		else if (d->kind == KW_SEC_QUESTION)
-			register_fact(b->kb, d->was->id, &r.cap);
+			register_fact(b->st, d->was->id);
 	}
 }
 
@@ -137,31 +129,36 @@ void kw_report_orphan_facts(struct kw_builder *b)
 		if (d->kind != KW_SEC_RULE)
 			continue;
 		for (size_t f = 0; f < kb->nfacts; f++)
-			if (kb->facts[f].kinds == 0 && sets_fact(d->was, kb->facts[f].id))
+			if (kb->facts[f].kinds == 0 &&
+			    sets_fact(d->was, kw_s(kb, kb->facts[f].id)))
 				kw_disabled_took(d, "facts no rule sets any more (tests of "
-						 "them read as unknown)", kb->facts[f].id);
+						 "them read as unknown)", kw_s(kb, kb->facts[f].id));
 	}
 }
 
-static struct kw_value fact_value(struct kw_kb *kb, const char *text)
+/* `set F` is true; `set F = V` a yes/no, a number or a word. */
+static struct kw_lit fact_value(struct kw_store *st, const char *text)
 {
-	struct kw_value v = { .kind = KW_V_BOOL, .u.b = true };
-	double num;
+	struct kw_lit v = { .kind = KW_V_BOOL, .b = true, .written = KW_LIT_WORD,
+			    .text = kw_store_text(st, text ? text : "yes") };
+	bool b;
 
 	if (!text)
 		return v;
-	if (kw_parse_yesno(text, &v.u.b))
-		return v;
-	if (kw_parse_decimal(text, &num))
-		return (struct kw_value){ .kind = KW_V_NUM, .u.num = num };
-	return (struct kw_value){ .kind = KW_V_WORD,
-				  .u.str = kw_arena_strdup(kb->arena, text) };
+	if (kw_parse_yesno(text, &b))
+		return v.b = b, v;
+	if (kw_parse_decimal(text, &v.num))
+		return v.kind = KW_V_NUM, v.written = KW_LIT_NUMBER, v;
+	v.kind = KW_V_WORD;
+	return v;
 }
 
 static bool parse_set(struct kw_builder *b, struct kw_loc loc, char *text,
 		      struct kw_action *a)
 {
 	char *fact, *value;
+	struct kw_lit lit;
+	size_t sym = 0;
 
 	if (!split_set(text, &fact, &value)) {
 		kw_diag(b->diags, KW_ERROR, loc, "expected 'set FACT' or 'set FACT = VALUE'");
@@ -171,15 +168,18 @@ static bool parse_set(struct kw_builder *b, struct kw_loc loc, char *text,
 		kw_diag(b->diags, KW_ERROR, loc, "invalid fact id '%s'", fact);
 		return false;
 	}
-	kw_kb_find_symbol(b->kb, fact, &a->target);
-	if (a->target < b->kb->nquestions) {
+	kw_kb_find_symbol(b->kb, fact, &sym);
+	if (sym < b->kb->nquestions) {
 		kw_diag(b->diags, KW_ERROR, loc, "'%s' is a question: a rule may set "
 			"only facts, never an answer", fact);
 		return false;
 	}
+	lit = fact_value(b->st, value);
 	a->kind = KW_ACT_SET;
-	a->value = fact_value(b->kb, value);
-	b->kb->facts[a->target - b->kb->nquestions].kinds |= 1u << a->value.kind;
+	a->target = (uint32_t)sym;
+	a->value = kw_store_add(b->st, KW_PART_LITS, &lit, 1);
+	((struct kw_fact *)kw_store_at(b->st, KW_PART_FACTS, sym - b->kb->nquestions))->kinds
+		|= 1u << lit.kind;
 	return true;
 }
 
@@ -199,15 +199,18 @@ static bool dropped(struct kw_builder *b, enum kw_section_kind kind, const char 
 static bool parse_suspect(struct kw_builder *b, struct kw_loc loc,
 			  const struct words *w, struct kw_action *a)
 {
+	size_t target;
+
 	if (w->n != 3) {
 		kw_diag(b->diags, KW_ERROR, loc, "expected 'suspect KNOT CF'");
 		return false;
 	}
-	if (!kw_kb_find_knot(b->kb, w->w[1], &a->target)) {
+	if (!kw_kb_find_knot(b->kb, w->w[1], &target)) {
 		if (!dropped(b, KW_SEC_KNOT, w->w[1]))
 			kw_unknown_ref(b, loc, "knot", w->w[1], NULL);
 		return false;
 	}
+	a->target = (uint32_t)target;
 	if (!kw_parse_decimal(w->w[2], &a->cf) || a->cf < -1 || a->cf > 1) {
 		kw_diag(b->diags, KW_ERROR, loc, "certainty factor '%s' is not a "
 			"number from -1 to 1", w->w[2]);
@@ -222,6 +225,7 @@ static bool parse_other(struct kw_builder *b, struct kw_loc loc,
 {
 	const char *verb = w->w[0];
 	enum kw_level level;
+	size_t target;
 
 	if (w->n != 2) {
 		kw_diag(b->diags, KW_ERROR, loc, "expected '%s' and one id", verb);
@@ -229,20 +233,19 @@ static bool parse_other(struct kw_builder *b, struct kw_loc loc,
 	}
 	if (strcmp(verb, "recommend") == 0) {
 		a->kind = KW_ACT_RECOMMEND;
-		if (kw_kb_find_routine(b->kb, w->w[1], &a->target))
-			return true;
+		if (kw_kb_find_routine(b->kb, w->w[1], &target))
+			return a->target = (uint32_t)target, true;
 		if (!dropped(b, KW_SEC_ROUTINE, w->w[1]))
 			kw_unknown_ref(b, loc, "routine", w->w[1], NULL);
 	} else if (strcmp(verb, "avoid") == 0) {
 		a->kind = KW_ACT_AVOID;
-		a->target = kw_kb_intern_tag(b->kb, w->w[1]);
 		if (kw_valid_id(w->w[1]))
-			return true;
+			return a->target = kw_store_tag(b->st, w->w[1]), true;
 		kw_diag(b->diags, KW_ERROR, loc, "invalid tag '%s'", w->w[1]);
 	} else {
 		a->kind = KW_ACT_TRIAGE;
 		if (kw_level_parse(w->w[1], &level))
-			return a->target = level, true;
+			return a->target = (uint32_t)level, true;
 		kw_diag(b->diags, KW_ERROR, loc, "unknown triage level '%s' "
 			"(self_care, professional, urgent or emergency)", w->w[1]);
 	}
@@ -278,65 +281,76 @@ static bool parse_action(struct kw_builder *b, struct kw_loc loc,
 	return ok;
 }
 
+#define MAX_ACTIONS 256
+
 /* False when the rule is left with no action because what its actions
  * named was disabled: then it goes too (SPEC §2). */
 static bool build_rule(struct kw_builder *b, const struct kw_raw_section *s,
 		       struct kw_rule *r)
 {
 	const struct kw_raw_entry *e;
+	struct kw_action actions[MAX_ACTIONS];
 	size_t n = 0, dropped_before = b->dropped;
 	long priority = 0;
 
-	*r = (struct kw_rule){ .id = s->id, .loc = s->loc };
-	r->because = (e = kw_entry(s, "because")) ? e->value : NULL;
-	r->advice = (e = kw_entry(s, "advice")) ? e->value : NULL;
-	r->cond_text = (e = kw_entry(s, "if")) ? e->value : "";
+	*r = (struct kw_rule){ .id = kw_store_text(b->st, s->id), .where = kw_build_where(s),
+			       .cond = KW_NONE };
+	r->because = (e = kw_entry(s, "because")) ? kw_store_text(b->st, e->value) : 0;
+	r->advice = (e = kw_entry(s, "advice")) ? kw_store_text(b->st, e->value) : 0;
+	r->cond_text = kw_store_text(b->st, (e = kw_entry(s, "if")) ? e->value : "");
 	if ((e = kw_entry(s, "priority")) &&
 	    !kw_parse_int(e->value, -1000000000L, 1000000000L, &priority))
 		kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e),
 			"'priority' must be an integer, not '%s'", e->value);
-	r->priority = (int)priority;
-	for (size_t i = 0; i < s->nentries; i++)
-		n += strcmp(s->entries[i].key, "then") == 0;
-	r->actions = kw_arena_alloc(b->kb->arena, n * sizeof *r->actions);
+	r->priority = (int32_t)priority;
 	for (size_t i = 0; i < s->nentries; i++) {
 		e = &s->entries[i];
-		if (strcmp(e->key, "then") == 0 &&
-		    parse_action(b, kw_entry_loc(s, e), e->value, &r->actions[r->nactions]))
-			r->nactions++;
+		if (strcmp(e->key, "then") != 0)
+			continue;
+		if (n == MAX_ACTIONS) {
+			kw_diag(b->diags, KW_ERROR, kw_entry_loc(s, e), "more than %d actions",
+				MAX_ACTIONS);
+			break;
+		}
+		actions[n] = (struct kw_action){ 0 };
+		if (parse_action(b, kw_entry_loc(s, e), e->value, &actions[n]))
+			n++;
 	}
+	r->actions = (struct kw_slice){ kw_store_add(b->st, KW_PART_ACTIONS, actions, n),
+					(uint32_t)n };
 	if (b->dropped != dropped_before)
-		kw_disabled_took(b->last_drop, r->nactions ? "its actions in rules"
+		kw_disabled_took(b->last_drop, n ? "its actions in rules"
 				 : "rules left with no action", s->id);
-	return r->nactions || b->dropped == dropped_before;
+	return n || b->dropped == dropped_before;
 }
 
 /* Rules left with nothing to do leave the list, and their sections the
  * builder's list, so that both stay in step for resolving. */
 void kw_build_rules(struct kw_builder *b)
 {
-	struct kw_kb *kb = b->kb;
 	struct kw_sections *secs = &b->sections;
 	size_t n = secs->len[KW_SEC_RULE], kept = 0;
 
-	kb->rules = kw_xcalloc(n + 1, sizeof *kb->rules);
 	for (size_t i = 0; i < n; i++) {
 		const struct kw_raw_section *s = secs->of[KW_SEC_RULE][i];
-		if (!build_rule(b, s, &kb->rules[kept]))
+		struct kw_rule r;
+		if (!build_rule(b, s, &r))
 			continue;
 		secs->of[KW_SEC_RULE][kept] = s;
-		kw_map_put(&kb->index->rules, kb->rules[kept].id, kept);
+		kw_store_add(b->st, KW_PART_RULES, &r, 1);
+		kw_store_name(b->st, KW_IDS_RULE, s->id, kept);
 		kept++;
 	}
-	secs->len[KW_SEC_RULE] = kb->nrules = kept;
+	secs->len[KW_SEC_RULE] = kept;
 }
 
 void kw_build_resolve_rules(struct kw_builder *b)
 {
-	struct kw_kb *kb = b->kb;
 	struct kw_scope scope = { .before_position = (size_t)-1 };
 
-	for (size_t i = 0; i < kb->nrules; i++)
-		kb->rules[i].cond = kw_build_condition(b, b->sections.of[KW_SEC_RULE][i],
-						       "if", &scope);
+	for (size_t i = 0; i < b->kb->nrules; i++) {
+		uint32_t cond = kw_build_condition(b, b->sections.of[KW_SEC_RULE][i], "if",
+						   &scope);
+		((struct kw_rule *)kw_store_at(b->st, KW_PART_RULES, i))->cond = cond;
+	}
 }

@@ -12,7 +12,7 @@
 /* What each key that names a question needs of it. */
 struct question_setting {
 	const char *key;
-	size_t offset;                  /* of the long in kw_settings */
+	size_t offset;                  /* of the int32_t in kw_settings */
 	unsigned types;                 /* bit mask of kw_qtype */
 	const char *needs;
 };
@@ -32,10 +32,10 @@ static const struct question_setting question_settings[] = {
 	  TYPE(KW_YESNO), "a yesno question" },
 };
 
-static bool choices_are_regions(const struct kw_question *q)
+static bool choices_are_regions(const struct kw_kb *kb, const struct kw_question *q)
 {
-	for (unsigned i = 0; i < q->nchoices; i++)
-		if (kw_region_parse(q->choices[i]) < 0)
+	for (unsigned i = 0; i < q->choices.n; i++)
+		if (kw_region_parse(kw_ref(kb, q->choices, i)) < 0)
 			return false;
 	return true;
 }
@@ -43,8 +43,8 @@ static bool choices_are_regions(const struct kw_question *q)
 static void name_question(struct kw_builder *b, const struct question_setting *qs,
 			  const struct kw_raw_entry *e, struct kw_loc loc)
 {
-	struct kw_kb *kb = b->kb;
-	long *field = (long *)((char *)&kb->settings + qs->offset);
+	const struct kw_kb *kb = b->kb;
+	int32_t *field = (int32_t *)((char *)kw_store_at(b->st, KW_PART_SETTINGS, 0) + qs->offset);
 	struct kw_disabled *off;
 	size_t q;
 
@@ -56,11 +56,11 @@ static void name_question(struct kw_builder *b, const struct question_setting *q
 			kw_unknown_ref(b, loc, "question", e->value, "in the settings");
 	} else if (!(qs->types & TYPE(kb->questions[q].type)) ||
 		   (qs->offset == offsetof(struct kw_settings, regions_from) &&
-		    !choices_are_regions(&kb->questions[q]))) {
+		    !choices_are_regions(kb, &kb->questions[q]))) {
 		kw_diag(b->diags, KW_ERROR, loc, "'%s' needs %s, and '%s' is not one",
 			qs->key, qs->needs, e->value);
 	} else {
-		*field = (long)q;
+		*field = (int32_t)q;
 	}
 }
 
@@ -75,7 +75,7 @@ static void fraction(struct kw_builder *b, const struct kw_raw_entry *e,
 static void apply_setting(struct kw_builder *b, const struct kw_raw_entry *e,
 			  struct kw_loc loc)
 {
-	struct kw_settings *set = &b->kb->settings;
+	struct kw_settings *set = kw_store_at(b->st, KW_PART_SETTINGS, 0);
 	long n;
 
 	if (strcmp(e->key, "min_certainty") == 0) {
@@ -84,7 +84,7 @@ static void apply_setting(struct kw_builder *b, const struct kw_raw_entry *e,
 		fraction(b, e, loc, &set->likely_at);
 	} else if (strcmp(e->key, "max_knots") == 0) {
 		if (kw_parse_int(e->value, 0, 1000000, &n))
-			set->max_knots = (int)n;
+			set->max_knots = (int32_t)n;
 		else
 			kw_diag(b->diags, KW_ERROR, loc, "'max_knots' must be a "
 				"whole number, not '%s'", e->value);
@@ -117,6 +117,7 @@ void kw_build_messages(struct kw_builder *b)
 				"safety_net, safety_net_REGION, nothing_stands_out, "
 				"screen_incomplete, disclaimer or welcome)", s->id);
 		else if (e)
-			b->kb->messages[id] = (struct kw_message_text){ e->value, s->loc };
+			*(kw_sref *)kw_store_at(b->st, KW_PART_MESSAGES, (size_t)id) =
+				kw_store_text(b->st, e->value);
 	}
 }

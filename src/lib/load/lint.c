@@ -3,11 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
-#include "knotwise/expr.h"
+#include "expr/ops.h"
 #include "knotwise/lint.h"
+#include "util/arena.h"
 #include "util/strbuf.h"
-#include "ruleset/kb_internal.h"
 
 struct lint {
 	const struct kw_kb *kb;
@@ -22,79 +21,81 @@ static void mark_used(size_t sym, bool negative, void *data)
 	((struct lint *)data)->used[sym] = true;
 }
 
+static struct kw_loc loc_of(const struct lint *l, struct kw_where where)
+{
+	return kw_kb_loc(l->kb, where);
+}
+
 static void unused_questions(struct lint *l)
 {
 	const struct kw_kb *kb = l->kb;
 
 	for (size_t i = 0; i < kb->nquestions; i++)
-		if (kb->questions[i].ask_if)
-			kw_expr_visit(kb->questions[i].ask_if, mark_used, l);
+		kw_prog_visit(kb, kb->questions[i].ask_if, mark_used, l);
 	for (size_t i = 0; i < kb->nroutines; i++)
-		if (kb->routines[i].cond)
-			kw_expr_visit(kb->routines[i].cond, mark_used, l);
+		kw_prog_visit(kb, kb->routines[i].cond, mark_used, l);
 	for (size_t i = 0; i < kb->nrules; i++)
-		if (kb->rules[i].cond)
-			kw_expr_visit(kb->rules[i].cond, mark_used, l);
-	if (kb->settings.minutes_from >= 0)
-		l->used[kb->settings.minutes_from] = true;
+		kw_prog_visit(kb, kb->rules[i].cond, mark_used, l);
+	if (kb->settings->minutes_from >= 0)
+		l->used[kb->settings->minutes_from] = true;
 	for (size_t i = 0; i < kb->nquestions; i++)
 		if (!l->used[i])
-			kw_diag(l->diags, KW_WARNING, kb->questions[i].loc, "question '%s' "
-				"is not used by any rule, routine or ask_if", kb->questions[i].id);
+			kw_diag(l->diags, KW_WARNING, loc_of(l, kb->questions[i].where),
+				"question '%s' is not used by any rule, routine or ask_if",
+				kw_s(kb, kb->questions[i].id));
 }
 
-/* Can this test never hold, whatever the answers? */
-static bool impossible_test(const struct lint *l, const struct kw_expr *e)
+/* Can this test never hold, whatever the answers?  A fact only dead rules
+ * set never does; the operator's row knows its own impossible cases. */
+static bool impossible_test(const struct lint *l, uint32_t pc)
 {
 	const struct kw_kb *kb = l->kb;
-	const struct kw_question *q;
-	double v;
+	const struct kw_insn *in = &kb->code[pc];
 
-	if (e->op == KW_E_TRUTHY || e->op == KW_E_KNOWN || e->op == KW_E_CMP ||
-	    e->op == KW_E_IN || e->op == KW_E_HAS || e->op == KW_E_MATCH) {
-		size_t sym = e->syms[0];
-		if (sym >= kb->nquestions)
-			return l->dead[kb->nrules + sym - kb->nquestions];
-		q = &kb->questions[sym];
-		if (e->op != KW_E_CMP || e->nnames != 1 ||
-		    (q->type != KW_SCALE && q->type != KW_NUMBER))
-			return false;
-		v = e->values[0].u.num;
-		switch (e->cmp) {
-		case KW_EQ: return v < q->min || v > q->max;
-		case KW_LT: return v <= q->min;
-		case KW_LE: return v < q->min;
-		case KW_GT: return v >= q->max;
-		case KW_GE: return v > q->max;
-		default: return false;
-		}
-	}
-	return false;
+	if (in->op == KW_E_COUNT || in->op == KW_E_OR || in->op == KW_E_AND ||
+	    in->op == KW_E_NOT)
+		return false;
+	if (in->sym >= kb->nquestions)
+		return l->dead[kb->nrules + in->sym - kb->nquestions];
+	return kw_ops[in->op].impossible(kb, in);
 }
 
-static bool same_test(const struct kw_expr *a, const struct kw_expr *b)
+static bool same_test(const struct kw_insn *a, const struct kw_insn *b)
 {
-	return a->op == KW_E_TRUTHY && b->op == KW_E_TRUTHY && a->syms[0] == b->syms[0];
+	return a->op == KW_E_TRUTHY && b->op == KW_E_TRUTHY && a->sym == b->sym;
+}
+
+/* The operands of an and/or node; a lone test is its own only operand. */
+struct operands {
+	uint32_t first, n;
+};
+
+static struct operands operands_of(const struct kw_kb *kb, uint32_t pc)
+{
+	if (kb->code[pc].op == KW_E_AND || kb->code[pc].op == KW_E_OR)
+		return (struct operands){ pc + 1, kb->code[pc].n };
+	return (struct operands){ pc, 1 };
 }
 
 /* A condition that needs a test and its negation at once, or an
  * impossible test, at the top level of an `and` (or alone). */
-static bool never_holds(const struct lint *l, const struct kw_expr *e)
+static bool never_holds(const struct lint *l, uint32_t pc)
 {
-	struct kw_expr *const *kids = e->op == KW_E_AND ? e->kids : (struct kw_expr *const *)&e;
-	size_t n = e->op == KW_E_AND ? e->nkids : 1;
+	const struct kw_kb *kb = l->kb;
+	struct operands ops = operands_of(kb, pc);
+	uint32_t i, j, a, b;
 
-	if (e->op == KW_E_OR) {
-		for (size_t i = 0; i < e->nkids; i++)
-			if (!never_holds(l, e->kids[i]))
+	if (kb->code[pc].op == KW_E_OR) {
+		for (i = 0, a = ops.first; i < ops.n; i++, a += kb->code[a].size)
+			if (!never_holds(l, a))
 				return false;
 		return true;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (impossible_test(l, kids[i]))
+	for (i = 0, a = ops.first; i < ops.n; i++, a += kb->code[a].size) {
+		if (impossible_test(l, a))
 			return true;
-		for (size_t j = 0; j < n; j++)
-			if (kids[j]->op == KW_E_NOT && same_test(kids[i], kids[j]->kids[0]))
+		for (j = 0, b = ops.first; j < ops.n; j++, b += kb->code[b].size)
+			if (kb->code[b].op == KW_E_NOT && same_test(&kb->code[a], &kb->code[b + 1]))
 				return true;
 	}
 	return false;
@@ -123,14 +124,15 @@ static void report_dead(const struct lint *l, size_t r)
 	const struct kw_rule *rule = &l->kb->rules[r];
 	struct dead_fact d = { .l = l };
 
-	kw_expr_visit(rule->cond, find_dead_fact, &d);
+	kw_prog_visit(l->kb, rule->cond, find_dead_fact, &d);
 	if (d.found)
-		kw_diag(l->diags, KW_WARNING, rule->loc, "rule '%s' can never fire: it "
-			"needs '%s', which only rules that can never fire set", rule->id,
-			kw_kb_symbol_id(l->kb, d.sym));
+		kw_diag(l->diags, KW_WARNING, loc_of(l, rule->where), "rule '%s' can never "
+			"fire: it needs '%s', which only rules that can never fire set",
+			kw_s(l->kb, rule->id), kw_kb_symbol_id(l->kb, d.sym));
 	else
-		kw_diag(l->diags, KW_WARNING, rule->loc, "rule '%s' can never fire: its "
-			"condition cannot hold (%s)", rule->id, rule->cond_text);
+		kw_diag(l->diags, KW_WARNING, loc_of(l, rule->where), "rule '%s' can never "
+			"fire: its condition cannot hold (%s)", kw_s(l->kb, rule->id),
+			kw_s(l->kb, rule->cond_text));
 }
 
 /* A rule found dead takes a live setter from each fact it sets; a fact
@@ -140,8 +142,8 @@ static void kill_rule(struct lint *l, size_t r, size_t *live_setters)
 	const struct kw_kb *kb = l->kb;
 
 	l->dead[r] = true;
-	for (size_t i = 0; i < kb->rules[r].nactions; i++) {
-		const struct kw_action *a = &kb->rules[r].actions[i];
+	for (size_t i = 0; i < kb->rules[r].actions.n; i++) {
+		const struct kw_action *a = kw_rule_action(kb, &kb->rules[r], i);
 		if (a->kind == KW_ACT_SET && --live_setters[a->target - kb->nquestions] == 0)
 			l->dead[kb->nrules + a->target - kb->nquestions] = true;
 	}
@@ -155,13 +157,14 @@ static void dead_rules(struct lint *l)
 	bool changed = true;
 
 	for (size_t r = 0; r < kb->nrules; r++)
-		for (size_t i = 0; i < kb->rules[r].nactions; i++)
-			if (kb->rules[r].actions[i].kind == KW_ACT_SET)
-				live[kb->rules[r].actions[i].target - kb->nquestions]++;
+		for (size_t i = 0; i < kb->rules[r].actions.n; i++)
+			if (kw_rule_action(kb, &kb->rules[r], i)->kind == KW_ACT_SET)
+				live[kw_rule_action(kb, &kb->rules[r], i)->target - kb->nquestions]++;
 	while (changed) {
 		changed = false;
 		for (size_t r = 0; r < kb->nrules; r++)
-			if (!l->dead[r] && kb->rules[r].cond && never_holds(l, kb->rules[r].cond)) {
+			if (!l->dead[r] && kb->rules[r].cond != KW_NONE &&
+			    never_holds(l, kb->rules[r].cond)) {
 				kill_rule(l, r, live);
 				changed = true;
 			}
@@ -179,20 +182,21 @@ static void unreachable_routines(struct lint *l)
 	bool *treated = kw_xcalloc(kb->nknots + 1, sizeof *treated);
 
 	for (size_t r = 0; r < kb->nrules; r++)
-		for (size_t i = 0; i < kb->rules[r].nactions; i++)
-			if (kb->rules[r].actions[i].kind == KW_ACT_RECOMMEND)
-				reached[kb->rules[r].actions[i].target] = true;
+		for (size_t i = 0; i < kb->rules[r].actions.n; i++)
+			if (kw_rule_action(kb, &kb->rules[r], i)->kind == KW_ACT_RECOMMEND)
+				reached[kw_rule_action(kb, &kb->rules[r], i)->target] = true;
 	for (size_t r = 0; r < kb->nroutines; r++) {
-		for (size_t i = 0; i < kb->routines[r].nknots; i++)
-			treated[kb->routines[r].knots[i]] = true;
-		if (!reached[r] && !kb->routines[r].nknots && !kb->routines[r].cut_off)
-			kw_diag(l->diags, KW_WARNING, kb->routines[r].loc, "routine '%s' "
-				"treats no knot and no rule recommends it", kb->routines[r].id);
+		const struct kw_routine *rt = &kb->routines[r];
+		for (size_t i = 0; i < rt->knots.n; i++)
+			treated[kw_u32(kb, rt->knots, i)] = true;
+		if (!reached[r] && !rt->knots.n && !rt->cut_off)
+			kw_diag(l->diags, KW_WARNING, loc_of(l, rt->where), "routine '%s' "
+				"treats no knot and no rule recommends it", kw_s(kb, rt->id));
 	}
 	for (size_t k = 0; k < kb->nknots; k++)
 		if (!treated[k])
-			kw_diag(l->diags, KW_WARNING, kb->knots[k].loc, "knot '%s' has no "
-				"routine", kb->knots[k].id);
+			kw_diag(l->diags, KW_WARNING, loc_of(l, kb->knots[k].where), "knot '%s' "
+				"has no routine", kw_s(kb, kb->knots[k].id));
 	free(reached);
 	free(treated);
 }
@@ -204,11 +208,11 @@ static void unexplained_evidence(struct lint *l)
 	for (size_t r = 0; r < kb->nrules; r++) {
 		if (kb->rules[r].because)
 			continue;
-		for (size_t i = 0; i < kb->rules[r].nactions; i++)
-			if (kb->rules[r].actions[i].kind == KW_ACT_SUSPECT) {
-				kw_diag(l->diags, KW_WARNING, kb->rules[r].loc, "rule '%s' "
-					"suspects a knot but has no 'because' to explain why",
-					kb->rules[r].id);
+		for (size_t i = 0; i < kb->rules[r].actions.n; i++)
+			if (kw_rule_action(kb, &kb->rules[r], i)->kind == KW_ACT_SUSPECT) {
+				kw_diag(l->diags, KW_WARNING, loc_of(l, kb->rules[r].where),
+					"rule '%s' suspects a knot but has no 'because' to "
+					"explain why", kw_s(kb, kb->rules[r].id));
 				break;
 			}
 	}
@@ -220,7 +224,7 @@ static void missing_messages(struct lint *l)
 	struct kw_strbuf list = {0};
 
 	for (int m = 0; m < KW_NMESSAGES; m++)
-		if (!l->kb->messages[m].text)
+		if (!l->kb->messages[m])
 			kw_sb_printf(&list, "%s%s", list.len ? ", " : "",
 				     kw_message_name((enum kw_message)m));
 	if (list.len)
@@ -239,22 +243,21 @@ static void misspelt_tags(struct lint *l)
 	bool *carried = kw_xcalloc(kb->ntags + 1, sizeof *carried);
 
 	for (size_t r = 0; r < kb->nroutines; r++)
-		for (size_t i = 0; i < kb->routines[r].ntags; i++)
-			carried[kb->routines[r].tags[i]] = true;
+		for (size_t i = 0; i < kb->routines[r].tags.n; i++)
+			carried[kw_u32(kb, kb->routines[r].tags, i)] = true;
 	for (size_t r = 0; r < kb->nrules; r++)
-		for (size_t i = 0; i < kb->rules[r].nactions; i++) {
-			const struct kw_action *a = &kb->rules[r].actions[i];
+		for (size_t i = 0; i < kb->rules[r].actions.n; i++) {
+			const struct kw_action *a = kw_rule_action(kb, &kb->rules[r], i);
 			struct kw_suggest s = { 0 };
+			struct kw_where at = { kb->rules[r].where.file, a->line };
 			if (a->kind != KW_ACT_AVOID || carried[a->target])
 				continue;
-			s.word = kb->tags[a->target];
+			s.word = kw_s(kb, kb->tags[a->target]);
 			for (size_t t = 0; t < kb->ntags; t++)
 				if (carried[t])
-					kw_suggest_offer(&s, kb->tags[t]);
+					kw_suggest_offer(&s, kw_s(kb, kb->tags[t]));
 			if (kw_suggest_result(&s))
-				kw_diag(l->diags, KW_WARNING, (struct kw_loc){ .file = kb->rules[r].loc.file,
-					.line = a->line, .file_rank = kb->rules[r].loc.file_rank },
-					"no routine carries the "
+				kw_diag(l->diags, KW_WARNING, loc_of(l, at), "no routine carries the "
 					"tag '%s'; did you mean '%s'?", s.word, kw_suggest_result(&s));
 		}
 	free(carried);
@@ -266,7 +269,7 @@ void kw_lint(const struct kw_kb *kb, struct kw_diags *diags)
 
 	l.used = kw_xcalloc(kw_kb_nsymbols(kb) + 1, sizeof *l.used);
 	l.dead = kw_xcalloc(kb->nrules + kb->nfacts + 1, sizeof *l.dead);
-	/* With load errors, conditions that failed are missing (NULL): what
+	/* With load errors, conditions that failed are missing (KW_NONE): what
 	 * they test would look unused, so those two passes wait for a clean
 	 * load.  The others hold whatever the errors. */
 	if (!diags->errors) {

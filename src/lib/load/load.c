@@ -12,16 +12,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/arena.h"
+#include "engine/engine_internal.h"
 #include "load/build.h"
+#include "ruleset/cache.h"
+#include "ruleset/image.h"
+#include "util/arena.h"
 #include "util/strbuf.h"
-#include "knotwise/engine.h"
+
+/* A rule file, open: its bytes are hashed for the cache key first, and
+ * read again to be parsed only when the cache cannot serve. */
+struct rule_file {
+	struct kw_loc loc;
+	int fd;
+	uint64_t hash;                  /* of its bytes */
+};
 
 struct loader {
-	struct kw_kb *kb;
+	struct kw_arena *arena;         /* the raw sections and file names */
 	struct kw_raw_set raw;
 	struct kw_diags *diags;
-	size_t files_cap;
+	const struct kw_limits *limits;
+	struct rule_file *files;
+	size_t nfiles, files_cap;
 	bool missing;           /* a source could not be opened, or was refused */
 	bool read_failed;       /* reading one failed part way */
 };
@@ -29,8 +41,8 @@ struct loader {
 /* Where a diagnostic about a whole file or directory goes. */
 static struct kw_loc path_loc(struct loader *l, const char *path)
 {
-	return (struct kw_loc){ .file = kw_arena_strdup(l->kb->arena, path),
-				.file_rank = l->kb->nfiles };
+	return (struct kw_loc){ .file = kw_arena_strdup(l->arena, path),
+				.file_rank = l->nfiles };
 }
 
 static void source_error(struct loader *l, const char *path, const char *fmt, ...)
@@ -101,23 +113,53 @@ static int open_rule_file(struct loader *l, const char *path, bool owner_only,
 	return -1;
 }
 
+/* The hash of every byte of fd, read in whole buffers (so that short
+ * reads cannot change it): 0, or EFBIG past max bytes, or an errno. */
+static int hash_file(int fd, size_t max, uint64_t *hash)
+{
+	static char buf[65536];
+	uint64_t h = KW_HASH_SEED;
+	size_t total = 0, n;
+	ssize_t got;
+
+	do {
+		for (n = 0; n < sizeof buf; n += (size_t)got)
+			if ((got = read(fd, buf + n, sizeof buf - n)) == 0)
+				break;
+			else if (got < 0 && errno == EINTR)
+				got = 0;
+			else if (got < 0)
+				return errno;
+		h = kw_hash(buf, n, h);
+		if ((total += n) > max)
+			return EFBIG;
+	} while (n == sizeof buf);
+	*hash = h;
+	return 0;
+}
+
 static void read_file(struct loader *l, const char *path, bool owner_only)
 {
-	struct kw_kb *kb = l->kb;
 	struct stat st;
-	int fd = open_rule_file(l, path, owner_only, &st);
-	struct kw_loc loc;
+	struct rule_file f = { .fd = open_rule_file(l, path, owner_only, &st) };
+	int error;
 
-	if (fd < 0)
+	if (f.fd < 0)
 		return;
-	loc = path_loc(l, path);
-	KW_PUSH(kb->files, kb->nfiles, l->files_cap, loc.file);
-	if ((size_t)st.st_size > l->raw.limits->file_bytes)
-		kw_diag(l->diags, KW_ERROR, loc, "file is %lld bytes, larger than the "
-			"limit of %zu", (long long)st.st_size, l->raw.limits->file_bytes);
-	else if (kw_ini_read(&l->raw, fd, loc, l->diags) != 0)
+	f.loc = path_loc(l, path);
+	if ((size_t)st.st_size > l->limits->file_bytes ||
+	    (error = hash_file(f.fd, l->limits->file_bytes, &f.hash)) == EFBIG) {
+		kw_diag(l->diags, KW_ERROR, f.loc, "file is %lld bytes, larger than the "
+			"limit of %zu", (long long)st.st_size, l->limits->file_bytes);
+	} else if (error) {
+		kw_diag(l->diags, KW_ERROR, f.loc, "cannot read rule file: %s",
+			strerror(error));
 		l->read_failed = true;
-	close(fd);
+	} else {
+		KW_PUSH(l->files, l->nfiles, l->files_cap, f);
+		return;
+	}
+	close(f.fd);
 }
 
 static int by_bytes(const struct dirent **a, const struct dirent **b)
@@ -181,10 +223,18 @@ static void read_source(struct loader *l, const struct kw_source *source)
 }
 
 /* The order matters: each step needs the ids the ones before it made. */
-static void build(struct loader *l)
+static void build(struct loader *l, struct kw_kb *kb)
 {
-	struct kw_builder b = { .kb = l->kb, .diags = l->diags };
+	struct kw_builder b = { .kb = kb, .st = kw_store_new(kb), .diags = l->diags,
+				.arena = l->arena };
 
+	for (size_t i = 0; i < l->nfiles; i++) {
+		kw_sref name = kw_store_text(b.st, l->files[i].loc.file);
+		kw_store_add(b.st, KW_PART_FILES, &name, 1);
+		if (lseek(l->files[i].fd, 0, SEEK_SET) != 0 ||
+		    kw_ini_read(&l->raw, l->files[i].fd, l->files[i].loc, l->diags) != 0)
+			l->read_failed = true;
+	}
 	kw_sections_merge(&b, &l->raw);
 	kw_build_questions(&b);
 	kw_build_facts(&b);
@@ -200,8 +250,10 @@ static void build(struct loader *l)
 	kw_build_resolve_routines(&b);
 	kw_check_group_gates(&b);
 	kw_report_disabled(&b);
+	kw_engine_prepare(b.st, l->diags);
 	kw_sections_free(&b.sections);
 	free(b.position);
+	kw_store_pack(b.st);
 }
 
 const struct kw_limits kw_default_limits = {
@@ -212,12 +264,37 @@ const struct kw_limits kw_default_limits = {
 
 /* An empty rule set loads (check has to be able to say so), but nobody
  * means one: it is how a misnamed directory looks. */
-static void warn_if_empty(struct loader *l)
+static void warn_if_empty(struct loader *l, const struct kw_kb *kb)
 {
-	if (l->kb->nquestions == 0 && !l->missing && !l->read_failed)
+	if (kb->nquestions == 0 && !l->missing && !l->read_failed)
 		kw_diag(l->diags, KW_WARNING, (struct kw_loc){0}, "the rule set has no "
-			"questions (%zu rule file%s loaded)", l->kb->nfiles,
-			l->kb->nfiles == 1 ? "" : "s");
+			"questions (%zu rule file%s loaded)", l->nfiles,
+			l->nfiles == 1 ? "" : "s");
+}
+
+/* Which rule files: the cache keeps one image for each list of names. */
+static uint64_t files_name(const struct loader *l)
+{
+	uint64_t name = KW_HASH_SEED;
+
+	for (size_t i = 0; i < l->nfiles; i++)
+		name = kw_hash(l->files[i].loc.file, strlen(l->files[i].loc.file) + 1, name);
+	return name;
+}
+
+/* What the rule set depends on: the program, and each file's name and
+ * bytes in load order (names matter: they order files and appear in the
+ * output). */
+static uint64_t files_key(const struct loader *l)
+{
+	const char *version = kw_image_version();
+	uint64_t key = kw_hash(version, strlen(version) + 1, KW_HASH_SEED);
+
+	for (size_t i = 0; i < l->nfiles; i++) {
+		key = kw_hash(l->files[i].loc.file, strlen(l->files[i].loc.file) + 1, key);
+		key = kw_hash(&l->files[i].hash, sizeof l->files[i].hash, key);
+	}
+	return key;
 }
 
 enum kw_load_status kw_load(const char *const *paths, size_t npaths,
@@ -231,34 +308,55 @@ enum kw_load_status kw_load_limited(const char *const *paths, size_t npaths,
 				    struct kw_diags *diags)
 {
 	struct kw_source *sources = kw_xcalloc(npaths + 1, sizeof *sources);
+	struct kw_load_options opts = { .limits = limits };
 	enum kw_load_status status;
 
 	for (size_t i = 0; i < npaths; i++)
 		sources[i].path = paths[i];
-	status = kw_load_sources(sources, npaths, limits, out, diags);
+	status = kw_load_sources(sources, npaths, &opts, out, diags);
 	free(sources);
 	return status;
 }
 
+static void loader_free(struct loader *l)
+{
+	for (size_t i = 0; i < l->nfiles; i++)
+		close(l->files[i].fd);
+	free(l->files);
+	kw_raw_set_free(&l->raw);
+	kw_arena_free(l->arena);
+}
+
+/* From the cache when it holds an image of exactly these files (and the
+ * files gave no diagnostic: check's are wanted whole), else built. */
 enum kw_load_status kw_load_sources(const struct kw_source *sources, size_t nsources,
-				    const struct kw_limits *limits, struct kw_kb **out,
+				    const struct kw_load_options *opts, struct kw_kb **out,
 				    struct kw_diags *diags)
 {
-	struct loader l = { .kb = kw_kb_new(), .diags = diags };
-	size_t errors = diags->errors;
+	struct loader l = { .arena = kw_arena_new(), .diags = diags,
+			    .limits = opts->limits ? opts->limits : &kw_default_limits };
+	struct kw_kb *kb = kw_xcalloc(1, sizeof *kb);
+	size_t errors = diags->errors, before = diags->len;
+	uint64_t key;
 
-	l.raw.arena = l.kb->arena;      /* the kb keeps the strings read */
-	l.raw.limits = limits;
+	l.raw.arena = l.arena;
+	l.raw.limits = l.limits;
 	for (size_t i = 0; i < nsources; i++)
 		read_source(&l, &sources[i]);
-	build(&l);
-	kw_engine_prepare(l.kb, diags);
-	warn_if_empty(&l);
-	kw_raw_set_free(&l.raw);
+	key = files_key(&l);
+	if (!(opts->use_cache && diags->len == before &&
+	      kw_cache_read(kb, files_name(&l), key))) {
+		kb->key = key;
+		build(&l, kb);
+		if (opts->use_cache && diags->errors == errors)
+			kw_cache_write(kb, files_name(&l));
+	}
+	warn_if_empty(&l, kb);
+	loader_free(&l);
 	if (out)
-		*out = l.kb;
+		*out = kb;
 	else
-		kw_kb_free(l.kb);
+		kw_kb_free(kb);
 	if (l.read_failed)
 		return KW_LOAD_READ_ERROR;
 	if (l.missing)

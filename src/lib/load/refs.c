@@ -13,16 +13,16 @@ static void offer_all(const struct kw_kb *kb, const char *what, struct kw_sugges
 {
 	if (strcmp(what, "knot") == 0)
 		for (size_t i = 0; i < kb->nknots; i++)
-			kw_suggest_offer(s, kb->knots[i].id);
+			kw_suggest_offer(s, kw_s(kb, kb->knots[i].id));
 	else if (strcmp(what, "routine") == 0)
 		for (size_t i = 0; i < kb->nroutines; i++)
-			kw_suggest_offer(s, kb->routines[i].id);
+			kw_suggest_offer(s, kw_s(kb, kb->routines[i].id));
 	else if (strcmp(what, "rule") == 0)
 		for (size_t i = 0; i < kb->nrules; i++)
-			kw_suggest_offer(s, kb->rules[i].id);
+			kw_suggest_offer(s, kw_s(kb, kb->rules[i].id));
 	else
 		for (size_t i = 0; i < kb->nquestions; i++)
-			kw_suggest_offer(s, kb->questions[i].id);
+			kw_suggest_offer(s, kw_s(kb, kb->questions[i].id));
 }
 
 void kw_unknown_ref(struct kw_builder *b, struct kw_loc loc, const char *what,

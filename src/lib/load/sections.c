@@ -198,7 +198,7 @@ struct merge {
 	struct kw_map by_id;            /* "kind id" -> slot */
 	struct kw_arena *keys;
 	struct slot *slots;
-	size_t nslots, changes_cap, disabled_cap;
+	size_t nslots, disabled_cap;
 };
 
 static const char *slot_key(struct merge *m, const char *kind, const char *id)
@@ -236,14 +236,16 @@ static void disabled_missing(struct merge *m, const struct kw_raw_section *s)
 static void record_change(struct merge *m, const struct kw_raw_section *now,
 			  const struct kw_raw_section *was, bool disabled)
 {
-	struct kw_kb *kb = m->b->kb;
-	struct kw_change c = { .kind = now->kind, .id = now->id, .disabled = disabled,
-			       .safety = was && kw_section_is_safety(was), .loc = now->loc };
+	struct kw_store *st = m->b->st;
+	struct kw_change c = { .kind = kw_store_text(st, now->kind),
+			       .id = kw_store_text(st, now->id), .disabled = disabled,
+			       .safety = was && kw_section_is_safety(was),
+			       .where = kw_build_where(now) };
 	const struct kw_raw_entry *e;
 
 	if (c.safety && (e = kw_entry(was, strcmp(was->kind, "rule") ? "text" : "because")))
-		c.what = e->value;
-	KW_PUSH(kb->changes, kb->nchanges, m->changes_cap, c);
+		c.what = kw_store_text(st, e->value);
+	kw_store_add(st, KW_PART_CHANGES, &c, 1);
 }
 
 static void replace(struct merge *m, size_t at, const struct kw_raw_section *s, bool off)
@@ -334,18 +336,23 @@ void kw_sections_merge(struct kw_builder *b, const struct kw_raw_set *set)
 	kw_arena_free(m.keys);
 }
 
-struct kw_expr *kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s,
-				   const char *key, const struct kw_scope *scope)
+uint32_t kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s,
+			    const char *key, const struct kw_scope *scope)
 {
 	const struct kw_raw_entry *e = kw_entry(s, key);
 	struct kw_expr *expr;
 
 	if (!e)
-		return NULL;
-	expr = kw_expr_parse(b->kb->arena, e->value, kw_entry_loc(s, e), b->diags);
-	if (expr && !kw_expr_resolve(b->kb, expr, scope, kw_entry_loc(s, e), b->diags))
-		return NULL;
-	return expr;
+		return KW_NONE;
+	expr = kw_expr_parse(b->arena, e->value, kw_entry_loc(s, e), b->diags);
+	if (!expr || !kw_expr_resolve(b->st, expr, scope, kw_entry_loc(s, e), b->diags))
+		return KW_NONE;
+	return kw_expr_compile(b->st, expr);
+}
+
+struct kw_where kw_build_where(const struct kw_raw_section *s)
+{
+	return (struct kw_where){ (uint32_t)s->loc.file_rank, s->loc.line };
 }
 
 void kw_sections_free(struct kw_sections *s)

@@ -37,22 +37,24 @@ void kw_render_cache_free(struct kw_render_cache *c)
 	free(c);
 }
 
-static void choice_set(struct kw_json *j, const struct kw_question *q, uint64_t set)
+static void choice_set(struct kw_json *j, const struct kw_kb *kb,
+		       const struct kw_question *q, uint64_t set)
 {
 	kw_json_array(j);
-	for (unsigned i = 0; i < q->nchoices; i++)
+	for (unsigned i = 0; i < q->choices.n; i++)
 		if ((set >> i) & 1)
-			kw_json_string(j, q->choices[i]);
+			kw_json_string(j, kw_ref(kb, q->choices, i));
 	kw_json_end(j, ']');
 }
 
-static void value(struct kw_json *j, const struct kw_question *q, const struct kw_value *v)
+static void value(struct kw_json *j, const struct kw_kb *kb, const struct kw_question *q,
+		  const struct kw_value *v)
 {
 	switch (v->kind) {
 	case KW_V_BOOL: kw_json_bool(j, v->u.b); break;
 	case KW_V_NUM: kw_json_number(j, v->u.num); break;
-	case KW_V_CHOICE: kw_json_string(j, q->choices[v->u.choice]); break;
-	case KW_V_SET: choice_set(j, q, v->u.set); break;
+	case KW_V_CHOICE: kw_json_string(j, kw_ref(kb, q->choices, v->u.choice)); break;
+	case KW_V_SET: choice_set(j, kb, q, v->u.set); break;
 	case KW_V_WORD:
 	case KW_V_TEXT: kw_json_string(j, v->u.str); break;
 	default: kw_json_string(j, NULL);
@@ -69,10 +71,13 @@ static void id_list(struct kw_json *j, const char *key, const size_t *items, siz
 	kw_json_end(j, ']');
 }
 
-static const char *rule_id(const struct kw_kb *kb, size_t i) { return kb->rules[i].id; }
-static const char *tag_id(const struct kw_kb *kb, size_t i) { return kb->tags[i]; }
-static const char *knot_id(const struct kw_kb *kb, size_t i) { return kb->knots[i].id; }
-static const char *routine_id(const struct kw_kb *kb, size_t i) { return kb->routines[i].id; }
+static const char *rule_id(const struct kw_kb *kb, size_t i) { return kw_s(kb, kb->rules[i].id); }
+static const char *tag_id(const struct kw_kb *kb, size_t i) { return kw_s(kb, kb->tags[i]); }
+static const char *knot_id(const struct kw_kb *kb, size_t i) { return kw_s(kb, kb->knots[i].id); }
+static const char *routine_id(const struct kw_kb *kb, size_t i)
+{
+	return kw_s(kb, kb->routines[i].id);
+}
 
 /* The ids of the steps of one kind (and of one target, unless KW_NONE):
  * the step's rule, or its target; a rule twice in a row is written once. */
@@ -124,9 +129,9 @@ static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_re
 		last = s->rule;
 		kw_json_object(j);
 		kw_json_key(j, "rule");
-		kw_json_string(j, kb->rules[s->rule].id);
+		kw_json_string(j, kw_s(kb, kb->rules[s->rule].id));
 		kw_json_key(j, "text");
-		kw_json_string(j, kb->rules[s->rule].because);
+		kw_json_string(j, kw_s(kb, kb->rules[s->rule].because));
 		kw_json_end(j, '}');
 	}
 	kw_json_end(j, ']');
@@ -141,9 +146,9 @@ static void knots(struct kw_json *j, const struct kw_kb *kb, const struct kw_res
 		size_t k = res->listed[i];
 		kw_json_object(j);
 		kw_json_key(j, "id");
-		kw_json_string(j, kb->knots[k].id);
+		kw_json_string(j, kw_s(kb, kb->knots[k].id));
 		kw_json_key(j, "name");
-		kw_json_string(j, kb->knots[k].name);
+		kw_json_string(j, kw_s(kb, kb->knots[k].name));
 		kw_json_key(j, "certainty");
 		kw_json_number(j, kw_cf_round(res->scores[k].certainty));
 		step_list(j, "rules", res, KW_STEP_EVIDENCE, (uint32_t)k, rule_id, true);
@@ -152,25 +157,46 @@ static void knots(struct kw_json *j, const struct kw_kb *kb, const struct kw_res
 	kw_json_end(j, ']');
 }
 
+/* A list of knots or tags by index (u32), or of texts (refs). */
+static void index_list(struct kw_json *j, const char *key, const struct kw_kb *kb,
+		       struct kw_slice items, const char *(*id_of)(const struct kw_kb *, size_t))
+{
+	kw_json_key(j, key);
+	kw_json_array(j);
+	for (size_t i = 0; i < items.n; i++)
+		kw_json_string(j, id_of(kb, kw_u32(kb, items, i)));
+	kw_json_end(j, ']');
+}
+
+static void text_list(struct kw_json *j, const char *key, const struct kw_kb *kb,
+		      struct kw_slice items)
+{
+	kw_json_key(j, key);
+	kw_json_array(j);
+	for (size_t i = 0; i < items.n; i++)
+		kw_json_string(j, kw_ref(kb, items, i));
+	kw_json_end(j, ']');
+}
+
 static void routine(struct kw_json *j, const struct kw_kb *kb, const struct kw_routine *r)
 {
 	kw_json_object(j);
 	kw_json_key(j, "id");
-	kw_json_string(j, r->id);
+	kw_json_string(j, kw_s(kb, r->id));
 	kw_json_key(j, "title");
-	kw_json_string(j, r->title);
+	kw_json_string(j, kw_s(kb, r->title));
 	kw_json_key(j, "kind");
-	kw_json_string(j, kw_kind_name(r->kind));
-	id_list(j, "for", r->knots, r->nknots, knot_id, kb);
+	kw_json_string(j, kw_kind_name((enum kw_kind)r->kind));
+	index_list(j, "for", kb, r->knots, knot_id);
 	kw_json_key(j, "minutes");
 	kw_json_number(j, r->minutes);
 	kw_json_key(j, "pressure");
-	kw_json_string(j, r->pressure);
+	kw_json_string(j, kw_s(kb, r->pressure));
 	kw_json_key(j, "frequency");
-	kw_json_string(j, r->frequency);
-	id_list(j, "tags", r->tags, r->ntags, tag_id, kb);
-	strings(j, "steps", r->steps, r->nsteps);
-	strings(j, "cautions", r->cautions, r->ncautions);
+	kw_json_string(j, kw_s(kb, r->frequency));
+	index_list(j, "tags", kb, r->tags, tag_id);
+	text_list(j, "steps", kb, r->steps);
+	text_list(j, "cautions", kb, r->cautions);
 	kw_json_end(j, '}');
 }
 
@@ -196,8 +222,8 @@ static void answers(struct kw_json *j, const struct kw_kb *kb, const struct kw_r
 	kw_json_object(j);
 	for (size_t i = 0; i < kb->nquestions; i++)
 		if (res->values[i].kind != KW_V_UNKNOWN) {
-			kw_json_key(j, kb->questions[i].id);
-			value(j, &kb->questions[i], &res->values[i]);
+			kw_json_key(j, kw_s(kb, kb->questions[i].id));
+			value(j, kb, &kb->questions[i], &res->values[i]);
 		}
 	kw_json_end(j, '}');
 }
@@ -210,15 +236,15 @@ static void changes(struct kw_json *j, const struct kw_kb *kb)
 		const struct kw_change *c = &kb->changes[i];
 		kw_json_object(j);
 		kw_json_key(j, "kind");
-		kw_json_string(j, c->kind);
+		kw_json_string(j, kw_s(kb, c->kind));
 		kw_json_key(j, "id");
-		kw_json_string(j, c->id);
+		kw_json_string(j, kw_s(kb, c->id));
 		kw_json_key(j, "change");
 		kw_json_string(j, c->disabled ? "disabled" : "override");
 		kw_json_key(j, "file");
-		kw_json_string(j, c->loc.file);
+		kw_json_string(j, kw_kb_loc(kb, c->where).file);
 		kw_json_key(j, "line");
-		kw_json_number(j, c->loc.line);
+		kw_json_number(j, c->where.line);
 		kw_json_end(j, '}');
 	}
 	kw_json_end(j, ']');
@@ -233,7 +259,7 @@ static void facts(struct kw_json *j, const struct kw_kb *kb, const struct kw_res
 		if (s->kind != KW_STEP_SET)
 			continue;
 		kw_json_key(j, kw_kb_symbol_id(kb, s->target));
-		value(j, NULL, &res->values[s->target]);
+		value(j, kb, NULL, &res->values[s->target]);
 	}
 	kw_json_end(j, '}');
 }

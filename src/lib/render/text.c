@@ -52,7 +52,7 @@ static void explain_evidence(struct text *t, size_t knot)
 
 static const char *message(const struct text *t, enum kw_message m)
 {
-	return t->kb->messages[m].text;
+	return kw_s(t->kb, t->kb->messages[m]);
 }
 
 /* What to do now, then why: only the reasons of rules that raised the
@@ -72,7 +72,7 @@ static void render_triage(struct text *t)
 			continue;
 		r = &t->kb->rules[s->rule];
 		if (r->because)
-			kw_wrap(&t->w, "  - ", r->because);
+			kw_wrap(&t->w, "  - ", kw_s(t->kb, r->because));
 		if (t->style->explain)
 			explain_rule(t, s->rule);
 	}
@@ -100,15 +100,15 @@ static void render_knots(struct text *t)
 		double cf = kw_cf_round(t->res->scores[k].certainty);
 
 		kw_sb_reset(&line);
-		kw_sb_printf(&line, "%s (%s)", knot->name,
-			     cf >= t->kb->settings.likely_at ? "likely" : "possible");
+		kw_sb_printf(&line, "%s (%s)", kw_s(t->kb, knot->name),
+			     cf >= t->kb->settings->likely_at ? "likely" : "possible");
 		if (t->style->explain)
 			kw_sb_printf(&line, " [certainty %.2f]", cf);
 		kw_wrap_styled(&t->w, KW_BOLD, "  * ", kw_sb_str(&line));
-		if (knot->where)
-			kw_wrap(&t->w, "    where: ", knot->where);
+		if (knot->where_text)
+			kw_wrap(&t->w, "    where: ", kw_s(t->kb, knot->where_text));
 		if (knot->refers)
-			kw_wrap(&t->w, "    felt: ", knot->refers);
+			kw_wrap(&t->w, "    felt: ", kw_s(t->kb, knot->refers));
 		if (t->style->explain)
 			explain_evidence(t, k);
 	}
@@ -130,7 +130,8 @@ static void explain_routine(struct text *t, size_t routine)
 			explain_rule(t, s->rule);
 		} else {
 			kw_sb_printf(&line, "It treats %s, listed above. [routine %s, %s:%u]",
-				     t->kb->knots[s->other].name, r->id, r->loc.file, r->loc.line);
+				     kw_s(t->kb, t->kb->knots[s->other].name), kw_s(t->kb, r->id),
+				     kw_kb_loc(t->kb, r->where).file, r->where.line);
 			kw_wrap_styled(&t->w, KW_DIM, "      why: ", kw_sb_str(&line));
 		}
 		break;
@@ -145,26 +146,27 @@ static void render_routine_item(struct text *t, size_t number, const struct kw_r
 
 	size_t start;
 
-	kw_sb_printf(&line, "%s (", r->title);
+	kw_sb_printf(&line, "%s (", kw_s(t->kb, r->title));
 	start = line.len;
 	if (r->minutes)         /* a habit takes no session time */
 		kw_sb_printf(&line, "%d min", r->minutes);
 	if (r->pressure)
-		kw_sb_printf(&line, "%s%s pressure", line.len > start ? ", " : "", r->pressure);
+		kw_sb_printf(&line, "%s%s pressure", line.len > start ? ", " : "",
+			     kw_s(t->kb, r->pressure));
 	if (r->frequency)
-		kw_sb_printf(&line, "%s%s", line.len > start ? ", " : "", r->frequency);
+		kw_sb_printf(&line, "%s%s", line.len > start ? ", " : "", kw_s(t->kb, r->frequency));
 	if (line.len > start)
 		kw_sb_add(&line, ")");
 	else
 		line.data[line.len -= 2] = '\0';
 	snprintf(lead, sizeof lead, "%2zu. ", number);
 	kw_wrap_styled(&t->w, KW_BOLD, lead, kw_sb_str(&line));
-	for (size_t i = 0; i < r->nsteps; i++) {
+	for (size_t i = 0; i < r->steps.n; i++) {
 		snprintf(lead, sizeof lead, "    %c) ", (char)('a' + (i % 26)));
-		kw_wrap(&t->w, lead, r->steps[i]);
+		kw_wrap(&t->w, lead, kw_ref(t->kb, r->steps, i));
 	}
-	for (size_t i = 0; i < r->ncautions; i++)
-		kw_wrap_styled(&t->w, KW_YELLOW, "    Caution: ", r->cautions[i]);
+	for (size_t i = 0; i < r->cautions.n; i++)
+		kw_wrap_styled(&t->w, KW_YELLOW, "    Caution: ", kw_ref(t->kb, r->cautions, i));
 	kw_sb_free(&line);
 }
 
@@ -201,7 +203,7 @@ static void render_left_out(struct text *t)
 	kw_sb_add(&line, "Left out to fit the time you have:");
 	for (size_t i = 0; i < t->res->nleft_out; i++)
 		kw_sb_printf(&line, "%s %s", i ? "," : "",
-			     t->kb->routines[t->res->left_out[i]].title);
+			     kw_s(t->kb, t->kb->routines[t->res->left_out[i]].title));
 	kw_sb_add(&line, ".");
 	kw_wrap(&t->w, "", kw_sb_str(&line));
 	kw_sb_free(&line);
@@ -211,7 +213,7 @@ static void render_left_out(struct text *t)
 static void render_safety_net(struct text *t)
 {
 	const struct kw_kb *kb = t->kb;
-	long from = kb->settings.regions_from;
+	long from = kb->settings->regions_from;
 	const struct kw_value *v = from >= 0 ? &t->res->values[from] : NULL;
 	bool any = message(t, KW_MSG_SAFETY_NET) != NULL;
 
@@ -224,8 +226,8 @@ static void render_safety_net(struct text *t)
 		kw_wrap(&t->w, "", message(t, KW_MSG_SAFETY_NET));
 	if (!v || v->kind != KW_V_SET)
 		return;
-	for (unsigned c = 0; c < kb->questions[from].nchoices; c++) {
-		int region = kw_region_parse(kb->questions[from].choices[c]);
+	for (unsigned c = 0; c < kb->questions[from].choices.n; c++) {
+		int region = kw_region_parse(kw_ref(kb, kb->questions[from].choices, c));
 		if (((v->u.set >> c) & 1) && region >= 0 &&
 		    message(t, KW_MSG_SAFETY_NET_REGION + region))
 			kw_wrap(&t->w, "", message(t, KW_MSG_SAFETY_NET_REGION + region));
@@ -243,8 +245,9 @@ static void render_changed_safety(struct text *t)
 		if (!c->safety)
 			continue;
 		kw_sb_printf(&line, "%s\"%s\" was %s (%s:%u)", line.len ? "; " : "",
-			     c->what ? c->what : c->id, c->disabled ? "switched off" : "changed",
-			     c->loc.file, c->loc.line);
+			     kw_s(t->kb, c->what ? c->what : c->id),
+			     c->disabled ? "switched off" : "changed",
+			     kw_kb_loc(t->kb, c->where).file, c->where.line);
 	}
 	if (line.len) {
 		struct kw_strbuf text = {0};

@@ -1,6 +1,6 @@
 /*
  * kb: look-ups by id, the names of enumerations, and freeing.  The
- * loader (load.c, kb_build.c) is what fills a kb.
+ * loader (load/) fills a kb through the store, or the cache reads one.
  */
 #include <config.h>
 
@@ -8,87 +8,73 @@
 #include <string.h>
 #include <strings.h>
 
-#include "util/arena.h"
-#include "engine/engine_internal.h"
-#include "ruleset/kb_internal.h"
-#include "expr/regex.h"
+#include "ruleset/image.h"
+#include "ruleset/store.h"
 
-struct kw_kb *kw_kb_new(void)
-{
-	struct kw_kb *kb = kw_xcalloc(1, sizeof *kb);
-
-	kb->arena = kw_arena_new();
-	kb->index = kw_xcalloc(1, sizeof *kb->index);
-	kb->settings.min_certainty = 0.3;
-	kb->settings.likely_at = 0.6;
-	kb->settings.max_knots = 3;
-	kb->settings.minutes_from = -1;
-	kb->settings.regions_from = -1;
-	kb->settings.side_from = -1;
-	kb->settings.pain_from = -1;
-	kb->settings.episode_from = -1;
-	return kb;
-}
+const struct kw_settings kw_default_settings = {
+	.min_certainty = 0.3, .likely_at = 0.6, .max_knots = 3,
+	.minutes_from = -1, .regions_from = -1, .side_from = -1,
+	.pain_from = -1, .episode_from = -1,
+};
 
 size_t kw_kb_nsymbols(const struct kw_kb *kb)
 {
-	return kb->nquestions + kb->nfacts;
+	return (size_t)kb->nquestions + kb->nfacts;
 }
 
 const char *kw_kb_symbol_id(const struct kw_kb *kb, size_t sym)
 {
-	return sym < kb->nquestions ? kb->questions[sym].id
-				    : kb->facts[sym - kb->nquestions].id;
+	return sym < kb->nquestions ? kw_s(kb, kb->questions[sym].id)
+				    : kw_s(kb, kb->facts[sym - kb->nquestions].id);
+}
+
+/* While building, the store's maps; once packed, the image's tables. */
+static bool find(const struct kw_kb *kb, enum kw_id_kind kind, const char *id,
+		 size_t *index)
+{
+	if (kb->building)
+		return kw_store_find(kb->building, kind, id, index);
+	return kw_image_find(kb, kind, id, index);
 }
 
 bool kw_kb_find_symbol(const struct kw_kb *kb, const char *id, size_t *sym)
 {
-	return kw_map_get(&kb->index->symbols, id, sym);
+	return find(kb, KW_IDS_SYMBOL, id, sym);
 }
 
 bool kw_kb_find_knot(const struct kw_kb *kb, const char *id, size_t *knot)
 {
-	return kw_map_get(&kb->index->knots, id, knot);
+	return find(kb, KW_IDS_KNOT, id, knot);
 }
 
 bool kw_kb_find_routine(const struct kw_kb *kb, const char *id, size_t *routine)
 {
-	return kw_map_get(&kb->index->routines, id, routine);
+	return find(kb, KW_IDS_ROUTINE, id, routine);
 }
 
 bool kw_kb_find_rule(const struct kw_kb *kb, const char *id, size_t *rule)
 {
-	return kw_map_get(&kb->index->rules, id, rule);
+	return find(kb, KW_IDS_RULE, id, rule);
 }
 
-size_t kw_kb_intern_tag(struct kw_kb *kb, const char *tag)
+bool kw_kb_find_tag(const struct kw_kb *kb, const char *id, size_t *tag)
 {
-	size_t i, cap = kb->ntags;
-
-	if (kw_map_get(&kb->index->tags, tag, &i))
-		return i;
-	/* grow by powers of two: ntags is a power of two exactly when full */
-	if (kb->ntags == 0 || (kb->ntags & (kb->ntags - 1)) == 0) {
-		cap = kb->ntags ? kb->ntags * 2 : 8;
-		kb->tags = kw_xrealloc(kb->tags, cap * sizeof *kb->tags);
-	}
-	kb->tags[kb->ntags] = kw_arena_strdup(kb->arena, tag);
-	kw_map_put(&kb->index->tags, kb->tags[kb->ntags], kb->ntags);
-	return kb->ntags++;
+	return find(kb, KW_IDS_TAG, id, tag);
 }
 
-void kw_kb_own_regex(struct kw_kb *kb, struct kw_regex *re)
+int kw_question_choice(const struct kw_kb *kb, const struct kw_question *q,
+		       const char *choice)
 {
-	struct kw_index *ix = kb->index;
-	KW_PUSH(ix->regexes, ix->nregexes, ix->regexes_cap, re);
-}
-
-int kw_question_choice(const struct kw_question *q, const char *choice)
-{
-	for (unsigned i = 0; i < q->nchoices; i++)
-		if (strcmp(q->choices[i], choice) == 0)
+	for (unsigned i = 0; i < q->choices.n; i++)
+		if (strcmp(kw_ref(kb, q->choices, i), choice) == 0)
 			return (int)i;
 	return -1;
+}
+
+struct kw_loc kw_kb_loc(const struct kw_kb *kb, struct kw_where where)
+{
+	return (struct kw_loc){ .file = kb->nfiles ? kw_s(kb, kb->files[where.file]) : NULL,
+				.line = where.line, .file_rank = where.file };
 }
 
 /* Edits between two ids, a swap of neighbours counting as one (optimal
@@ -240,37 +226,21 @@ const char *kw_qtype_name(enum kw_qtype type)
 	return names[type];
 }
 
-static void free_index(struct kw_index *ix)
+size_t kw_kb_nquestions(const struct kw_kb *kb)
 {
-	kw_map_free(&ix->symbols);
-	kw_map_free(&ix->knots);
-	kw_map_free(&ix->routines);
-	kw_map_free(&ix->rules);
-	kw_map_free(&ix->tags);
-	for (size_t i = 0; i < ix->nregexes; i++)
-		kw_regex_free(ix->regexes[i]);
-	free(ix->regexes);
-	free(ix);
+	return kb->nquestions;
+}
+
+size_t kw_kb_nfiles(const struct kw_kb *kb)
+{
+	return kb->nfiles;
 }
 
 void kw_kb_free(struct kw_kb *kb)
 {
 	if (!kb)
 		return;
-	kw_network_free(kb->network);
-	free_index(kb->index);
-	free(kb->files);
-	free(kb->ask_order);
-	free(kb->questions);
-	free(kb->facts);
-	free(kb->rules);
-	free(kb->knots);
-	free(kb->routines);
-	free(kb->tags);
-	for (size_t i = 0; i < kb->ngroups; i++)
-		free(kb->groups[i].questions);
-	free(kb->groups);
-	free(kb->changes);
-	kw_arena_free(kb->arena);
+	kw_store_free(kb->building);
+	free(kb->image);
 	free(kb);
 }

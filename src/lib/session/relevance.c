@@ -3,45 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "session/relevance.h"
 #include "util/arena.h"
-#include "knotwise/expr.h"
-#include "knotwise/relevance.h"
-
-static bool any_open(const struct kw_expr *e, const bool *open)
-{
-	for (size_t i = 0; i < e->nnames; i++)
-		if (open[e->syms[i]])
-			return true;
-	return false;
-}
-
-enum kw_tri kw_expr_eval3(const struct kw_expr *e, const struct kw_eval *ev,
-			  const bool *open)
-{
-	enum kw_tri r, acc;
-
-	switch (e->op) {
-	case KW_E_NOT:
-		r = kw_expr_eval3(e->kids[0], ev, open);
-		return r == KW_MAYBE ? KW_MAYBE : (r == KW_YES ? KW_NO : KW_YES);
-	case KW_E_AND:
-	case KW_E_OR:
-		/* and: one no decides; or: one yes decides */
-		acc = e->op == KW_E_AND ? KW_YES : KW_NO;
-		for (size_t i = 0; i < e->nkids; i++) {
-			r = kw_expr_eval3(e->kids[i], ev, open);
-			if (r == (e->op == KW_E_AND ? KW_NO : KW_YES))
-				return r;
-			if (r == KW_MAYBE)
-				acc = KW_MAYBE;
-		}
-		return acc;
-	default:
-		if (any_open(e, open))
-			return KW_MAYBE;
-		return kw_expr_eval(e, ev) ? KW_YES : KW_NO;
-	}
-}
 
 void kw_relevance_init(struct kw_relevance *rel, const struct kw_kb *kb)
 {
@@ -65,16 +28,16 @@ static void find_live_rules(struct kw_relevance *rel, const struct kw_kb *kb,
 	bool changed = true;
 
 	for (size_t r = 0; r < kb->nrules; r++)
-		rel->live[r] = kb->rules[r].cond != NULL;
+		rel->live[r] = kb->rules[r].cond != KW_NONE;
 	while (changed) {
 		changed = false;
 		memset(rel->open + kb->nquestions, 0, kb->nfacts * sizeof *rel->open);
 		for (size_t r = 0; r < kb->nrules; r++)
-			for (size_t i = 0; rel->live[r] && i < kb->rules[r].nactions; i++)
-				if (kb->rules[r].actions[i].kind == KW_ACT_SET)
-					rel->open[kb->rules[r].actions[i].target] = true;
+			for (size_t i = 0; rel->live[r] && i < kb->rules[r].actions.n; i++)
+				if (kw_rule_action(kb, &kb->rules[r], i)->kind == KW_ACT_SET)
+					rel->open[kw_rule_action(kb, &kb->rules[r], i)->target] = true;
 		for (size_t r = 0; r < kb->nrules; r++)
-			if (rel->live[r] && kw_expr_eval3(kb->rules[r].cond, ev, rel->open) == KW_NO)
+			if (rel->live[r] && kw_prog_eval3(kb->rules[r].cond, ev, rel->open) == KW_NO)
 				rel->live[r] = false, changed = true;
 	}
 }
@@ -94,13 +57,15 @@ static void mark(size_t sym, bool negative, void *data)
 		m->relevant[sym] = true;
 }
 
-static enum kw_level highest_triage(const struct kw_rule *r)
+static enum kw_level highest_triage(const struct kw_kb *kb, const struct kw_rule *r)
 {
 	enum kw_level level = KW_SELF_CARE;
 
-	for (size_t i = 0; i < r->nactions; i++)
-		if (r->actions[i].kind == KW_ACT_TRIAGE && r->actions[i].target > level)
-			level = (enum kw_level)r->actions[i].target;
+	for (size_t i = 0; i < r->actions.n; i++) {
+		const struct kw_action *a = kw_rule_action(kb, r, i);
+		if (a->kind == KW_ACT_TRIAGE && a->target > level)
+			level = (enum kw_level)a->target;
+	}
 	return level;
 }
 
@@ -111,9 +76,9 @@ static enum kw_level certain_triage(const struct kw_relevance *rel, const struct
 	enum kw_level level = KW_SELF_CARE;
 
 	for (size_t r = 0; r < kb->nrules; r++)
-		if (rel->live[r] && highest_triage(&kb->rules[r]) > level &&
-		    kw_expr_eval3(kb->rules[r].cond, ev, rel->open) == KW_YES)
-			level = highest_triage(&kb->rules[r]);
+		if (rel->live[r] && highest_triage(kb, &kb->rules[r]) > level &&
+		    kw_prog_eval3(kb->rules[r].cond, ev, rel->open) == KW_YES)
+			level = highest_triage(kb, &kb->rules[r]);
 	return level;
 }
 
@@ -132,11 +97,13 @@ static void need(size_t sym, bool negative, void *data)
 		n->needed[sym] = n->changed = true;
 }
 
-static bool sets_needed(const struct kw_rule *r, const bool *needed)
+static bool sets_needed(const struct kw_kb *kb, const struct kw_rule *r, const bool *needed)
 {
-	for (size_t i = 0; i < r->nactions; i++)
-		if (r->actions[i].kind == KW_ACT_SET && needed[r->actions[i].target])
+	for (size_t i = 0; i < r->actions.n; i++) {
+		const struct kw_action *a = kw_rule_action(kb, r, i);
+		if (a->kind == KW_ACT_SET && needed[a->target])
 			return true;
+	}
 	return false;
 }
 
@@ -151,10 +118,10 @@ static void mark_toward_emergency(struct kw_relevance *rel, const struct kw_kb *
 	while (n.changed) {
 		n.changed = false;
 		for (size_t r = 0; r < kb->nrules; r++)
-			if (rel->live[r] && (highest_triage(&kb->rules[r]) == KW_EMERGENCY ||
-					     sets_needed(&kb->rules[r], n.needed)) &&
-			    kw_expr_eval3(kb->rules[r].cond, ev, rel->open) == KW_MAYBE)
-				kw_expr_visit(kb->rules[r].cond, need, &n);
+			if (rel->live[r] && (highest_triage(kb, &kb->rules[r]) == KW_EMERGENCY ||
+					     sets_needed(kb, &kb->rules[r], n.needed)) &&
+			    kw_prog_eval3(kb->rules[r].cond, ev, rel->open) == KW_MAYBE)
+				kw_prog_visit(kb, kb->rules[r].cond, need, &n);
 	}
 	for (size_t q = 0; q < kb->nquestions; q++)
 		if (n.needed[q])
@@ -167,13 +134,12 @@ static void mark_all_undecided(struct kw_relevance *rel, const struct kw_kb *kb,
 			       const struct kw_eval *ev, struct marker *m)
 {
 	for (size_t r = 0; r < kb->nrules; r++)
-		if (rel->live[r] && kw_expr_eval3(kb->rules[r].cond, ev, rel->open) == KW_MAYBE)
-			kw_expr_visit(kb->rules[r].cond, mark, m);
+		if (rel->live[r] && kw_prog_eval3(kb->rules[r].cond, ev, rel->open) == KW_MAYBE)
+			kw_prog_visit(kb, kb->rules[r].cond, mark, m);
 	for (size_t i = 0; i < kb->nroutines; i++)
-		if (kb->routines[i].cond)
-			kw_expr_visit(kb->routines[i].cond, mark, m);
-	if (kb->settings.minutes_from >= 0)
-		mark((size_t)kb->settings.minutes_from, false, m);
+		kw_prog_visit(kb, kb->routines[i].cond, mark, m);
+	if (kb->settings->minutes_from >= 0)
+		mark((size_t)kb->settings->minutes_from, false, m);
 }
 
 /* A question that gates a relevant one (through its ask_if) matters too;
@@ -183,16 +149,15 @@ static void mark_gates(struct kw_relevance *rel, const struct kw_kb *kb,
 {
 	for (size_t i = kb->nquestions; i-- > 0;) {
 		size_t q = kb->ask_order[i];
-		if (pending[q] && (rel->relevant[q] || kb->questions[q].required) &&
-		    kb->questions[q].ask_if)
-			kw_expr_visit(kb->questions[q].ask_if, mark, m);
+		if (pending[q] && (rel->relevant[q] || kb->questions[q].required))
+			kw_prog_visit(kb, kb->questions[q].ask_if, mark, m);
 	}
 }
 
 void kw_relevance_compute(struct kw_relevance *rel, const struct kw_kb *kb,
 			  const struct kw_answers *a, const bool *pending)
 {
-	struct kw_eval ev = { .kb = kb, .values = a->values };
+	struct kw_eval ev = { .kb = kb, .values = a->values, .matcher = a->matcher };
 	struct marker m = { kb, rel->relevant, pending };
 	size_t nsyms = kw_kb_nsymbols(kb);
 	enum kw_level triage;
@@ -214,9 +179,9 @@ void kw_relevance_compute(struct kw_relevance *rel, const struct kw_kb *kb,
 	mark_gates(rel, kb, pending, &m);
 	rel->to_go = 0;
 	for (size_t q = 0; q < kb->nquestions; q++) {
-		const struct kw_expr *gate = kb->questions[q].ask_if;
+		uint32_t gate = kb->questions[q].ask_if;
 		rel->relevant[q] |= pending[q] && kb->questions[q].required;
-		if (gate && kw_expr_eval3(gate, &ev, rel->open) == KW_NO)
+		if (gate != KW_NONE && kw_prog_eval3(gate, &ev, rel->open) == KW_NO)
 			rel->relevant[q] = false;       /* will not be asked */
 		rel->to_go += pending[q] && rel->relevant[q];
 	}

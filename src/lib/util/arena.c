@@ -19,7 +19,7 @@ struct kw_arena {
 	struct chunk *head;
 };
 
-static void out_of_memory(void)
+void kw_out_of_memory(void)
 {
 	fputs("knotwise: error: out of memory\n", stderr);
 	exit(70);
@@ -29,7 +29,7 @@ void *kw_xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);
 	if (!p)
-		out_of_memory();
+		kw_out_of_memory();
 	return p;
 }
 
@@ -37,7 +37,7 @@ void *kw_xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		out_of_memory();
+		kw_out_of_memory();
 	return p;
 }
 
@@ -45,7 +45,7 @@ void *kw_xrealloc(void *p, size_t size)
 {
 	p = realloc(p, size ? size : 1);
 	if (!p)
-		out_of_memory();
+		kw_out_of_memory();
 	return p;
 }
 
@@ -65,7 +65,7 @@ void kw_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
 	while (n < need)
 		n *= 2;
 	if (n > SIZE_MAX / size)     /* catch size_t overflow */
-		out_of_memory();
+		kw_out_of_memory();
 	*items = kw_xrealloc(*items, n * size);
 	*cap = n;
 }

@@ -16,6 +16,10 @@ void kw_diag(struct kw_diags *diags, enum kw_severity severity,
 	struct kw_diag d = { .loc = loc, .severity = severity, .seq = diags->len };
 	va_list ap;
 
+	/* The diagnostics outlive the loader that named the file: keep a copy.
+	 * The spans only place a column, which kw_diag_at has done by now. */
+	d.loc.file = loc.file ? kw_xstrdup(loc.file) : NULL;
+	d.loc.spans = NULL;
 	va_start(ap, fmt);
 	kw_sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
@@ -105,8 +109,10 @@ void kw_diags_print(const struct kw_diags *diags, FILE *fp)
 
 void kw_diags_free(struct kw_diags *diags)
 {
-	for (size_t i = 0; i < diags->len; i++)
+	for (size_t i = 0; i < diags->len; i++) {
 		free(diags->items[i].message);
+		free((char *)diags->items[i].loc.file);
+	}
 	free(diags->items);
 	*diags = (struct kw_diags){0};
 }

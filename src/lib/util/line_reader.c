@@ -30,6 +30,33 @@ ssize_t kw_read_fd(void *source, char *buf, size_t n)
 	return read(*(const int *)source, buf, n);
 }
 
+int kw_read_all(int fd, size_t max, char **data, size_t *len)
+{
+	size_t cap = max < 65536 ? max + 1 : 65536, n = 0;
+	char *buf = kw_xmalloc(cap + 1);
+
+	while (n <= max) {
+		ssize_t got;
+		if (n == cap)   /* grow, but never past max + 1 bytes */
+			buf = kw_xrealloc(buf, (cap = cap > max / 2 ? max + 1 : cap * 2) + 1);
+		got = read(fd, buf + n, cap - n);
+		if (got == 0) {
+			buf[n] = '\0';
+			*data = buf;
+			*len = n;
+			return 0;
+		}
+		if (got < 0 && errno != EINTR) {
+			int error = errno;
+			free(buf);
+			return error;
+		}
+		n += got > 0 ? (size_t)got : 0;
+	}
+	free(buf);
+	return EFBIG;
+}
+
 struct kw_line_reader *kw_line_reader_new(kw_read_fn *read, void *source, size_t max)
 {
 	struct kw_line_reader *r = kw_xcalloc(1, sizeof *r);

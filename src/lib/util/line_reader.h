@@ -21,6 +21,11 @@ typedef ssize_t kw_read_fn(void *source, char *buf, size_t n);
 /* kw_read_fn over a file descriptor; source points to the int. */
 ssize_t kw_read_fd(void *source, char *buf, size_t n);
 
+/* All the bytes of fd, up to max: 0 and a malloc'd, NUL-terminated *data
+ * of *len bytes; else an errno value, or EFBIG when there are more than
+ * max bytes (only max + 1 of them are ever held). */
+int kw_read_all(int fd, size_t max, char **data, size_t *len);
+
 struct kw_line {
 	char *text;             /* without its '\n', NUL-terminated, the caller's
 				 * to change; NULL when the line was too long */

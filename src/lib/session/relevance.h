@@ -8,15 +8,13 @@
  * will be given, and only what could still make it an emergency matters.
  * Required questions are always relevant.
  */
-#ifndef KNOTWISE_RELEVANCE_H
-#define KNOTWISE_RELEVANCE_H
+#ifndef KW_RELEVANCE_H
+#define KW_RELEVANCE_H
 
 #include <stdbool.h>
 
+#include "expr/expr.h"
 #include "knotwise/answers.h"
-#include "knotwise/expr.h"
-
-enum kw_tri { KW_NO, KW_YES, KW_MAYBE };
 
 struct kw_relevance {
 	bool *relevant;                 /* by question */
@@ -30,8 +28,5 @@ void kw_relevance_free(struct kw_relevance *rel);
 /* pending[q]: question q has not been asked yet. */
 void kw_relevance_compute(struct kw_relevance *rel, const struct kw_kb *kb,
 			  const struct kw_answers *a, const bool *pending);
-/* Kleene logic: a test of an open symbol is maybe. */
-enum kw_tri kw_expr_eval3(const struct kw_expr *e, const struct kw_eval *ev,
-			  const bool *open);
 
 #endif
