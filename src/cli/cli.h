@@ -10,19 +10,7 @@
 
 #include "knotwise/kb.h"
 #include "knotwise/load.h"
-
-/* Exit statuses (sysexits.h), in one place. */
-enum kw_exit {
-	KW_EXIT_OK = 0,
-	KW_EXIT_CHECK_FAILED = 1,
-	KW_EXIT_USAGE = 64,
-	KW_EXIT_DATAERR = 65,
-	KW_EXIT_NOINPUT = 66,
-	KW_EXIT_SOFTWARE = 70,
-	KW_EXIT_IOERR = 74,
-	KW_EXIT_CONFIG = 78,
-	KW_EXIT_INTERRUPTED = 130
-};
+#include "util/exit_status.h"
 
 enum kw_color { KW_COLOR_AUTO, KW_COLOR_ALWAYS, KW_COLOR_NEVER };
 enum kw_format { KW_FORMAT_TEXT, KW_FORMAT_JSON };
