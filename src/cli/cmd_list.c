@@ -16,8 +16,6 @@
 #include "util/json_writer.h"
 #include "util/strbuf.h"
 
-enum what { LIST_QUESTIONS, LIST_RULES, LIST_KNOTS, LIST_ROUTINES };
-
 static const char *const listable[] = { "questions", "rules", "knots", "routines" };
 
 /* "yes|no", "neck,upper_back", "0..10", "any number", "text". */
@@ -244,7 +242,7 @@ struct entry {
 	struct kw_loc loc;
 };
 
-static struct entry entry_of(const struct kw_kb *kb, enum what what, size_t i)
+static struct entry entry_of(const struct kw_kb *kb, enum kw_list_what what, size_t i)
 {
 	const struct kw_question *q = &kb->questions[kb->ask_order[i]];
 	const struct kw_rule *r = &kb->rules[i];
@@ -252,29 +250,29 @@ static struct entry entry_of(const struct kw_kb *kb, enum what what, size_t i)
 	const struct kw_routine *rt = &kb->routines[i];
 
 	switch (what) {
-	case LIST_QUESTIONS: return (struct entry){ q->id, "text", q->text, q->loc };
-	case LIST_RULES: return (struct entry){ r->id, "because", r->because, r->loc };
-	case LIST_KNOTS: return (struct entry){ k->id, "name", k->name, k->loc };
+	case KW_LIST_QUESTIONS: return (struct entry){ q->id, "text", q->text, q->loc };
+	case KW_LIST_RULES: return (struct entry){ r->id, "because", r->because, r->loc };
+	case KW_LIST_KNOTS: return (struct entry){ k->id, "name", k->name, k->loc };
 	default: return (struct entry){ rt->id, "title", rt->title, rt->loc };
 	}
 }
 
 /* The item's own keys, as a text line's columns or as JSON members. */
-static void details(struct lister *l, enum what what, size_t i)
+static void details(struct lister *l, enum kw_list_what what, size_t i)
 {
 	const struct kw_kb *kb = l->kb;
 
 	switch (what) {
-	case LIST_QUESTIONS:
+	case KW_LIST_QUESTIONS:
 		(l->json ? question_json : question_line)(l, &kb->questions[kb->ask_order[i]]);
 		break;
-	case LIST_RULES:
+	case KW_LIST_RULES:
 		(l->json ? rule_json : rule_line)(l, &kb->rules[i]);
 		break;
-	case LIST_KNOTS:
+	case KW_LIST_KNOTS:
 		(l->json ? knot_json : knot_line)(l, &kb->knots[i]);
 		break;
-	case LIST_ROUTINES:
+	case KW_LIST_ROUTINES:
 		(l->json ? routine_json : routine_line)(l, &kb->routines[i]);
 		break;
 	}
@@ -282,7 +280,7 @@ static void details(struct lister *l, enum what what, size_t i)
 
 /* One item: a JSON object, or a tab-separated line ending in file:line
  * and its words (a rule without `because` shows its condition). */
-static void item(struct lister *l, enum what what, size_t i)
+static void item(struct lister *l, enum kw_list_what what, size_t i)
 {
 	struct entry e = entry_of(l->kb, what, i);
 
@@ -300,7 +298,7 @@ static void item(struct lister *l, enum what what, size_t i)
 	kw_json_end(&l->j, '}');
 }
 
-static char *list(const struct kw_kb *kb, enum what what, bool json)
+static char *list(const struct kw_kb *kb, enum kw_list_what what, bool json)
 {
 	size_t counts[] = { kb->nquestions, kb->nrules, kb->nknots, kb->nroutines };
 	struct lister l = { .kb = kb, .json = json };
@@ -317,6 +315,16 @@ static char *list(const struct kw_kb *kb, enum what what, bool json)
 	kw_sb_free(&l.scratch);
 	kw_sb_addn(&l.out, "", 0);
 	return l.out.data;
+}
+
+char *kw_list_text(const struct kw_kb *kb, enum kw_list_what what)
+{
+	return list(kb, what, false);
+}
+
+char *kw_list_json(const struct kw_kb *kb, enum kw_list_what what)
+{
+	return list(kb, what, true);
 }
 
 static int parse_what(const struct kw_options *opts)
@@ -340,7 +348,7 @@ int kw_cmd_list(const struct kw_options *opts)
 		return kw_cli_usage("%s", "'list' needs one of: questions, rules, knots, routines");
 	if ((status = kw_cli_load(opts, &kb)) != 0)
 		return status;
-	out = list(kb, (enum what)what, opts->format == KW_FORMAT_JSON);
+	out = kw_format_of(opts)->list(kb, (enum kw_list_what)what);
 	ok = kw_cli_write(out, strlen(out));
 	free(out);
 	kw_kb_free(kb);
