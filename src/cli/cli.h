@@ -1,41 +1,35 @@
 /*
- * cli: the command line (SPEC §1).  cli.c parses options and dispatches
- * through the command table; each command lives in its own cmd_*.c.
+ * cli: the command line (SPEC §1).  Three tables describe it: the commands
+ * (main.c), the options (options.c: getopt's arrays, --help and the check
+ * that a command takes the options given all come from it) and the output
+ * formats (formats.c).  Each command lives in its own cmd_*.c.
  */
 #ifndef KW_CLI_H
 #define KW_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "knotwise/kb.h"
+#include "knotwise/render.h"
 #include "knotwise/load.h"
-
-/* Exit statuses (sysexits.h), in one place. */
-enum kw_exit {
-	KW_EXIT_OK = 0,
-	KW_EXIT_CHECK_FAILED = 1,
-	KW_EXIT_USAGE = 64,
-	KW_EXIT_DATAERR = 65,
-	KW_EXIT_NOINPUT = 66,
-	KW_EXIT_SOFTWARE = 70,
-	KW_EXIT_IOERR = 74,
-	KW_EXIT_CONFIG = 78,
-	KW_EXIT_INTERRUPTED = 130
-};
+#include "util/exit_status.h"
+#include "util/strbuf.h"
 
 enum kw_color { KW_COLOR_AUTO, KW_COLOR_ALWAYS, KW_COLOR_NEVER };
-enum kw_format { KW_FORMAT_TEXT, KW_FORMAT_JSON };
 
-/* The command options (not the global ones), as bits: each command says
- * which it accepts, so `check --set x=1` is an error, not silently ignored. */
-enum kw_option_bit {
-	KW_OPT_ANSWERS = 1, KW_OPT_SET = 2, KW_OPT_FORMAT = 4, KW_OPT_EXPLAIN = 8,
-	KW_OPT_WHY_NOT = 16, KW_OPT_PARTIAL = 32, KW_OPT_ASK_ALL = 64
-};
+/* The commands: indices into kw_commands, and bits of the sets of
+ * commands that an option applies to. */
+enum kw_command_id { KW_CMD_ASK, KW_CMD_CHECK, KW_CMD_LIST, KW_CMD_BATCH, KW_NCOMMANDS };
+#define KW_ON(cmd) (1u << (cmd))
+#define KW_ON_ALL ((1u << KW_NCOMMANDS) - 1)    /* a global option */
+
+struct kw_format;
+struct kw_result;
 
 struct kw_options {
-	unsigned given;                 /* kw_option_bit of the options seen */
+	uint64_t given;                 /* bit i: row i of the option table seen */
 	const char **rules;
 	size_t nrules;
 	bool no_default_rules;
@@ -43,7 +37,7 @@ struct kw_options {
 	const char *answers;
 	const char **sets;
 	size_t nsets;
-	enum kw_format format;
+	const struct kw_format *format; /* NULL: the default (kw_format_of) */
 	bool explain, partial, ask_all;
 	const char *why_not;
 	char **args;                    /* the command's own arguments */
@@ -52,14 +46,51 @@ struct kw_options {
 
 struct kw_command {
 	const char *name, *args, *summary;
-	unsigned accepts;               /* kw_option_bit */
 	int (*run)(const struct kw_options *opts);
 };
+
+/* Indexed by enum kw_command_id; ask, the first, is the default. */
+extern const struct kw_command kw_commands[KW_NCOMMANDS];
 
 int kw_cmd_ask(const struct kw_options *opts);
 int kw_cmd_check(const struct kw_options *opts);
 int kw_cmd_list(const struct kw_options *opts);
 int kw_cmd_batch(const struct kw_options *opts);
+
+/* What kw_options_parse returns, besides 0 and a usage error's status,
+ * when --help or --version ends the parsing. */
+enum { KW_PARSED_HELP = -1, KW_PARSED_VERSION = -2 };
+/* Parse argv into *opts (options may come before or after the command);
+ * opts->rules and opts->sets are allocated, for the caller to free. */
+int kw_options_parse(int argc, char **argv, struct kw_options *opts);
+/* 0, or the usage error of an option (or a format) that cmd does not take. */
+int kw_options_check(const struct kw_options *opts, enum kw_command_id cmd);
+/* --help on stdout: the commands, the global options, then each
+ * command's own; returns 0. */
+int kw_options_help(void);
+
+/* list WHAT: what it lists, in the order of its words. */
+char *kw_list_text(const struct kw_kb *kb, enum kw_list_what what);
+char *kw_list_json(const struct kw_kb *kb, enum kw_list_what what);
+
+/* An output format (--format NAME): for each command that takes it, the
+ * function that renders that command's output whole (the caller frees
+ * it).  A command whose renderer is NULL does not take the format. */
+struct kw_format {
+	const char *name;
+	char *(*consult)(const struct kw_options *opts, const struct kw_kb *kb,
+			 const struct kw_result *res);          /* ask */
+	char *(*list)(const struct kw_kb *kb, enum kw_list_what what);
+	bool has_warnings;              /* the output holds the result's
+	                                 * warnings: none go to stderr */
+};
+const struct kw_format *kw_format_find(const char *name);
+/* The format --format chose, or the default: text. */
+const struct kw_format *kw_format_of(const struct kw_options *opts);
+bool kw_format_takes(const struct kw_format *format, enum kw_command_id cmd);
+/* The names of the formats cmd takes, as "text (default) or json"; with
+ * KW_NCOMMANDS, of all formats, as "text or json". */
+void kw_format_names(struct kw_strbuf *sb, enum kw_command_id cmd);
 
 /* The rule sources in load order: built-in, user (owner_only), --rules,
  * then extra. */
@@ -90,6 +121,8 @@ bool kw_cli_use_color(enum kw_color color, int fd);
 void kw_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: message, hint, and the status to exit with (64). */
 int kw_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Append word to sb as alternative i of n: "a, b or c". */
+void kw_cli_alternative(struct kw_strbuf *sb, size_t i, size_t n, const char *word);
 /* Columns of the terminal on fd, or 80 when it is not one. */
 unsigned kw_terminal_width(int fd);
 

@@ -12,7 +12,6 @@
 #include "dialogue.h"
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
-#include "knotwise/render.h"
 #include "explain/why_not.h"
 
 static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
@@ -40,25 +39,6 @@ static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
 	return ok ? KW_EXIT_OK : KW_EXIT_DATAERR;
 }
 
-static char *render(const struct kw_options *opts, const struct kw_kb *kb,
-		    const struct kw_result *res)
-{
-	struct kw_text_style style = {
-		.color = kw_cli_use_color(opts->color, STDOUT_FILENO),
-		.width = kw_terminal_width(STDOUT_FILENO),
-		.explain = opts->explain,
-		.why_not = opts->why_not,
-	};
-	struct kw_json_extra extra = { .pretty = true, .why_not = opts->why_not };
-	struct kw_strbuf out = {0};
-
-	if (opts->format == KW_FORMAT_TEXT)
-		return kw_render_text(kb, res, &style);
-	kw_render_json(kb, res, &extra, &out);
-	kw_sb_addc(&out, '\n');
-	return out.data;
-}
-
 static void print_warnings(const struct kw_result *res)
 {
 	struct kw_strbuf line = {0};
@@ -75,13 +55,14 @@ static void print_warnings(const struct kw_result *res)
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,
 		   const struct kw_answers *answers)
 {
+	const struct kw_format *format = kw_format_of(opts);
 	struct kw_result *res = kw_result_new();
 	char *out;
 	bool written;
 
 	kw_engine_run(kb, answers, res);
-	out = render(opts, kb, res);
-	if (opts->format == KW_FORMAT_TEXT)
+	out = format->consult(opts, kb, res);
+	if (!format->has_warnings)
 		print_warnings(res);
 	written = kw_cli_write(out, strlen(out));
 	free(out);

@@ -1,6 +1,6 @@
 /*
- * cmd_list: `knotwise list questions|rules|knots|routines`, as text or
- * JSON (the library writes the listing).
+ * cmd_list: `knotwise list questions|rules|knots|routines`, in the format
+ * --format names (the library writes the listing).
  */
 #include <config.h>
 
@@ -9,6 +9,16 @@
 
 #include "cli.h"
 #include "knotwise/render.h"
+
+char *kw_list_text(const struct kw_kb *kb, enum kw_list_what what)
+{
+	return kw_render_list(kb, what, false);
+}
+
+char *kw_list_json(const struct kw_kb *kb, enum kw_list_what what)
+{
+	return kw_render_list(kb, what, true);
+}
 
 int kw_cmd_list(const struct kw_options *opts)
 {
@@ -21,7 +31,7 @@ int kw_cmd_list(const struct kw_options *opts)
 		return kw_cli_usage("%s", "'list' needs one of: questions, rules, knots, routines");
 	if ((status = kw_cli_load(opts, &kb)) != 0)
 		return status;
-	out = kw_render_list(kb, (enum kw_list_what)what, opts->format == KW_FORMAT_JSON);
+	out = kw_format_of(opts)->list(kb, (enum kw_list_what)what);
 	ok = kw_cli_write(out, strlen(out));
 	free(out);
 	kw_kb_free(kb);

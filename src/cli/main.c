@@ -1,12 +1,12 @@
 /*
- * cli: main, options and the command table.  Options may come before or
- * after the command (getopt permutes); with no command, `ask` is meant.
+ * cli: main and the table of commands.  Options may come before or after
+ * the command (getopt permutes, see options.c); with no command, `ask` is
+ * meant.
  */
 #include <config.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -15,37 +15,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "util/arena.h"
 #include "util/strbuf.h"
 #include "cli.h"
 
-static const struct kw_command commands[] = {
-	{ .name = "ask", .args = "", .run = kw_cmd_ask, .accepts = ~0u,
+const struct kw_command kw_commands[KW_NCOMMANDS] = {
+	[KW_CMD_ASK] = { .name = "ask", .args = "", .run = kw_cmd_ask,
 	  .summary = "(default) run the questionnaire and print the recommendation" },
-	{ .name = "check", .args = " [PATH...]", .run = kw_cmd_check,
+	[KW_CMD_CHECK] = { .name = "check", .args = " [PATH...]", .run = kw_cmd_check,
 	  .summary = "validate the rule set (plus each PATH); print every problem" },
-	{ .name = "list", .args = " WHAT", .run = kw_cmd_list, .accepts = KW_OPT_FORMAT,
+	[KW_CMD_LIST] = { .name = "list", .args = " WHAT", .run = kw_cmd_list,
 	  .summary = "list the questions, rules, knots or routines (WHAT) loaded" },
-	{ .name = "batch", .args = "", .run = kw_cmd_batch, .accepts = KW_OPT_PARTIAL,
+	[KW_CMD_BATCH] = { .name = "batch", .args = "", .run = kw_cmd_batch,
 	  .summary = "one JSON answer set per input line -> one JSON result per line" },
-};
-
-enum { OPT_NO_DEFAULT_RULES = 256, OPT_COLOR, OPT_WHY_NOT, OPT_PARTIAL, OPT_ASK_ALL };
-
-static const struct option long_options[] = {
-	{ "rules", required_argument, NULL, 'r' },
-	{ "no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES },
-	{ "color", required_argument, NULL, OPT_COLOR },
-	{ "answers", required_argument, NULL, 'a' },
-	{ "set", required_argument, NULL, 's' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "explain", no_argument, NULL, 'e' },
-	{ "why-not", required_argument, NULL, OPT_WHY_NOT },
-	{ "partial", no_argument, NULL, OPT_PARTIAL },
-	{ "ask-all", no_argument, NULL, OPT_ASK_ALL },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
 };
 
 /* One message line on stderr; what it quotes (a path, an argument) is
@@ -83,167 +64,37 @@ int kw_cli_usage(const char *fmt, ...)
 	return KW_EXIT_USAGE;
 }
 
-static int help(void)
+void kw_cli_alternative(struct kw_strbuf *sb, size_t i, size_t n, const char *word)
 {
-	printf("Usage: knotwise [OPTION]... [COMMAND] [ARG]...\n"
-	       "Find the muscle knots likely behind back pain and a self-massage routine.\n"
-	       "\nCommands:\n");
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
-		char usage[32];
-		snprintf(usage, sizeof usage, "%s%s", commands[i].name, commands[i].args);
-		printf("  %-20s %s\n", usage, commands[i].summary);
-	}
-	printf("\nGlobal options:\n"
-	       "  -r, --rules PATH       add a rule file or directory (repeatable)\n"
-	       "      --no-default-rules skip the built-in and per-user rule directories\n"
-	       "      --color=WHEN       auto (default), always or never; NO_COLOR disables auto\n"
-	       "  -h, --help             show this help and exit\n"
-	       "  -V, --version          show the version and exit\n"
-	       "\nask options:\n"
-	       "  -a, --answers FILE     read answers from FILE ('-' = stdin)\n"
-	       "  -s, --set ID=VALUE     one answer (repeatable; overrides --answers)\n"
-	       "  -f, --format FORMAT    text (default) or json (also for list)\n"
-	       "  -e, --explain          show the reasoning behind every item\n"
-	       "      --why-not ID       why a knot, routine, triage level or rule was not reached\n"
-	       "      --partial          allow required questions to stay unanswered\n"
-	       "      --ask-all          in the questionnaire, also ask what cannot matter\n"
-	       "\nExit status: 0 result produced, 1 check found errors, 64 usage,\n"
-	       "65 bad answers, 66 input missing or refused, 74 read or write error,\n"
-	       "78 invalid rules.\n"
-	       "See knotwise(1) and knotwise-rules(5).\n"
-	       "Report bugs to: <%s>\n", PACKAGE_BUGREPORT);
-	return KW_EXIT_OK;
+	kw_sb_add(sb, i == 0 ? "" : i + 1 < n ? ", " : " or ");
+	kw_sb_add(sb, word);
 }
 
-static const struct { unsigned bit; const char *name; } option_names[] = {
-	{ KW_OPT_ANSWERS, "--answers" }, { KW_OPT_SET, "--set" },
-	{ KW_OPT_FORMAT, "--format" }, { KW_OPT_EXPLAIN, "--explain" },
-	{ KW_OPT_WHY_NOT, "--why-not" }, { KW_OPT_PARTIAL, "--partial" },
-	{ KW_OPT_ASK_ALL, "--ask-all" },
-};
-
-static unsigned option_bit(int c)
-{
-	switch (c) {
-	case 'a': return KW_OPT_ANSWERS;
-	case 's': return KW_OPT_SET;
-	case 'f': return KW_OPT_FORMAT;
-	case 'e': return KW_OPT_EXPLAIN;
-	case OPT_WHY_NOT: return KW_OPT_WHY_NOT;
-	case OPT_PARTIAL: return KW_OPT_PARTIAL;
-	case OPT_ASK_ALL: return KW_OPT_ASK_ALL;
-	default: return 0;
-	}
-}
-
-/* 0, or the usage error of an option the command does not take. */
-static int check_accepted(const struct kw_options *o, const struct kw_command *cmd)
-{
-	for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
-		if (o->given & ~cmd->accepts & option_names[i].bit)
-			return kw_cli_usage("option '%s' does not apply to '%s'",
-					    option_names[i].name, cmd->name);
-	return 0;
-}
-
-static int parse_value_option(struct kw_options *o, int c, const char *arg)
-{
-	if (c == 'f' && strcmp(arg, "json") == 0)
-		o->format = KW_FORMAT_JSON;
-	else if (c == 'f' && strcmp(arg, "text") == 0)
-		o->format = KW_FORMAT_TEXT;
-	else if (c == 'f')
-		return kw_cli_usage("unknown format '%s' (text or json)", arg);
-	else if (strcmp(arg, "auto") == 0)
-		o->color = KW_COLOR_AUTO;
-	else if (strcmp(arg, "always") == 0)
-		o->color = KW_COLOR_ALWAYS;
-	else if (strcmp(arg, "never") == 0)
-		o->color = KW_COLOR_NEVER;
-	else
-		return kw_cli_usage("unknown --color value '%s' (auto, always or never)", arg);
-	return 0;
-}
-
-static int parse_option(struct kw_options *o, int c, size_t *rules_cap,
-			size_t *sets_cap)
-{
-	switch (c) {
-	case 'r': KW_PUSH(o->rules, o->nrules, *rules_cap, optarg); return 0;
-	case 's': KW_PUSH(o->sets, o->nsets, *sets_cap, optarg); return 0;
-	case 'a': o->answers = optarg; return 0;
-	case 'e': o->explain = true; return 0;
-	case OPT_NO_DEFAULT_RULES: o->no_default_rules = true; return 0;
-	case OPT_WHY_NOT: o->why_not = optarg; return 0;
-	case OPT_PARTIAL: o->partial = true; return 0;
-	case OPT_ASK_ALL: o->ask_all = true; return 0;
-	case 'f':
-	case OPT_COLOR: return parse_value_option(o, c, optarg);
-	case 'h': return -1;
-	case 'V': return -2;
-	default: return kw_cli_usage("unknown option '%s'", "");
-	}
-}
-
-/* Is arg (as "--name" or "--name=value", name perhaps abbreviated) the
- * long option whose short form or code is val? */
-static bool is_long_option(const char *arg, int val)
-{
-	size_t n;
-
-	if (strncmp(arg, "--", 2) != 0 || (n = strcspn(arg + 2, "=")) == 0)
-		return false;
-	for (const struct option *o = long_options; o->name; o++)
-		if (strncmp(o->name, arg + 2, n) == 0)
-			return o->val == val;
-	return false;
-}
-
-/* getopt's error c ('?' or ':'), said with the option as it was written:
- * `--version=3` is "option '--version' takes no value", not "-V". */
-static int option_error(char **argv, int c)
-{
-	const char *arg = argv[optind - 1];
-	int n = (int)strcspn(arg, "=");
-
-	if (optopt && is_long_option(arg, optopt))
-		return kw_cli_usage(c == ':' ? "option '%.*s' needs a value"
-				    : "option '%.*s' takes no value", n, arg);
-	if (optopt)
-		return kw_cli_usage(c == ':' ? "option '-%c' needs a value"
-				    : "unknown option '-%c'", optopt);
-	return kw_cli_usage("unknown option '%.*s'", n, arg);
-}
-
-static int parse_options(int argc, char **argv, struct kw_options *o)
-{
-	size_t rules_cap = 0, sets_cap = 0;
-	int c, status;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":r:a:s:f:ehV", long_options, NULL)) != -1) {
-		if (c == '?' || c == ':')
-			return option_error(argv, c);
-		o->given |= option_bit(c);
-		if ((status = parse_option(o, c, &rules_cap, &sets_cap)) != 0)
-			return status;
-	}
-	o->args = argv + optind;
-	o->nargs = argc - optind;
-	return 0;
-}
-
-static const struct kw_command *find_command(struct kw_options *o)
+/* The command named first among the arguments (taken off them), or ask
+ * when there is none; -1 for a name that is no command's. */
+static int find_command(struct kw_options *o)
 {
 	if (o->nargs == 0)
-		return &commands[0];
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (strcmp(o->args[0], commands[i].name) == 0) {
+		return KW_CMD_ASK;
+	for (int cmd = 0; cmd < KW_NCOMMANDS; cmd++)
+		if (strcmp(o->args[0], kw_commands[cmd].name) == 0) {
 			o->args++;
 			o->nargs--;
-			return &commands[i];
+			return cmd;
 		}
-	return NULL;
+	return -1;
+}
+
+static int unknown_command(const char *name)
+{
+	struct kw_strbuf names = {0};
+	int status;
+
+	for (size_t i = 0; i < KW_NCOMMANDS; i++)
+		kw_cli_alternative(&names, i, KW_NCOMMANDS, kw_commands[i].name);
+	status = kw_cli_usage("unknown command '%s' (%s)", name, names.data);
+	kw_sb_free(&names);
+	return status;
 }
 
 /* A standard stream that is closed gets a stand-in that fails every use
@@ -273,22 +124,20 @@ static void die_on_closed_pipe(void)
 int main(int argc, char **argv)
 {
 	struct kw_options o = { .color = KW_COLOR_AUTO };
-	const struct kw_command *cmd;
-	int status;
+	int cmd = KW_CMD_ASK, status;
 
 	hold_closed_std_fds();
 	die_on_closed_pipe();
 	setlocale(LC_CTYPE, "");
-	status = parse_options(argc, argv, &o);
-	if (status == -1)
-		status = help();
-	else if (status == -2)
+	status = kw_options_parse(argc, argv, &o);
+	if (status == KW_PARSED_HELP)
+		status = kw_options_help();
+	else if (status == KW_PARSED_VERSION)
 		status = printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION) < 0;
-	else if (status == 0 && !(cmd = find_command(&o)))
-		status = kw_cli_usage("unknown command '%s' (ask, check, list or batch)",
-				     o.args[0]);
-	else if (status == 0 && (status = check_accepted(&o, cmd)) == 0)
-		status = cmd->run(&o);
+	else if (status == 0 && (cmd = find_command(&o)) < 0)
+		status = unknown_command(o.args[0]);
+	else if (status == 0 && (status = kw_options_check(&o, cmd)) == 0)
+		status = kw_commands[cmd].run(&o);
 	if (fflush(stdout) != 0 && status == 0) {
 		kw_cli_error("cannot write output");
 		status = KW_EXIT_IOERR;

@@ -23,6 +23,7 @@ step = Press.
 minutes = 2
 INI
 own="--no-default-rules --rules $rules"
+printf '{"pain": 1}\n' >"$tmp/pain1"
 
 run "$kw" --help
 check "--help goes to stdout and exits 0" status_is 0
@@ -30,6 +31,10 @@ for command in ask check list batch; do
 	check "--help lists $command" out_has "^  $command"
 done
 check "--help is quiet on stderr" err_empty
+check "--help shows each command's options under its name" out_has '^list options:$'
+check "as batch's --partial" \
+	sh -c "sed -n '/^batch options:/,/^\$/p' '$tmp/out' | grep -q -- '^ *--partial '"
+check "and no section for a command that takes none" sh -c "! grep -q '^check options:' '$tmp/out'"
 run "$kw" -V
 check "-V prints name and version" out_has '^knotwise [0-9]+\.[0-9]+\.[0-9]+$'
 run "$kw" --bogus
@@ -38,8 +43,10 @@ check "an unknown option names itself" err_has "'--bogus'"
 check "a usage error hints at --help" err_has "Try 'knotwise --help'"
 run "$kw" frobnicate
 check "an unknown command exits 64" status_is 64
+check "and the commands are named" err_has "unknown command 'frobnicate' \(ask, check, list or batch\)"
 run "$kw" --format yaml
 check "an unknown format exits 64" status_is 64
+check "and the formats are named" err_has "unknown format 'yaml' \(text or json\)"
 run "$kw" --color=sometimes
 check "an unknown colour exits 64" status_is 64
 run "$kw" list
@@ -49,6 +56,10 @@ check "an option the command does not take exits 64" status_is 64
 check "and says which" err_has "'--set' does not apply to 'batch'"
 run "$kw" $own check --explain
 check "check takes no ask option" status_is 64
+run "$kw" $own list knots --explain
+check "nor does list" err_has "'--explain' does not apply to 'list'"
+run_in "$tmp/pain1" "$kw" $own batch --partial
+check "batch takes --partial" status_is 0
 
 run "$kw" $own ask --set pain=7 --format json
 check "ask with --set exits 0" status_is 0

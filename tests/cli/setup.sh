@@ -15,6 +15,7 @@ XDG_CONFIG_HOME=$tmp/.config
 export HOME XDG_CONFIG_HOME
 unset NO_COLOR
 tap_count=0
+status=0
 tap_failed=0
 
 # run CMD...: run it, keeping its status, stdout and stderr.

@@ -42,6 +42,16 @@ START_TEST(rounding_is_half_away_from_zero)
 }
 END_TEST
 
+/* SPEC §7: within 1e-9 of a half is the half; 2e-9 below it is not. */
+START_TEST(a_half_is_within_1e_9)
+{
+	ck_assert_double_eq(kw_cf_round(0.625 - 0.5e-9), 0.63);
+	ck_assert_double_eq(kw_cf_round(0.625 - 2e-9), 0.62);
+	ck_assert_double_eq(kw_cf_round(-0.715 + 0.5e-9), -0.72);
+	ck_assert_double_eq(kw_cf_round(-0.715 + 2e-9), -0.71);
+}
+END_TEST
+
 static const char *cf_rules =
 	"[question a]\ntext = A\ntype = yesno\n"
 	"[question b]\ntext = B\ntype = yesno\n"
@@ -74,6 +84,7 @@ int main(void)
 	tcase_add_test(tc, negative_evidence_combines);
 	tcase_add_test(tc, mixed_evidence_combines);
 	tcase_add_test(tc, rounding_is_half_away_from_zero);
+	tcase_add_test(tc, a_half_is_within_1e_9);
 	tcase_add_test(tc, certain_for_and_against_cancel_with_a_warning);
 	suite_add_tcase(s, tc);
 	return unit_run(s);

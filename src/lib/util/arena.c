@@ -1,6 +1,7 @@
 #include <config.h>
 
 #include "util/arena.h"
+#include "util/exit_status.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -22,7 +23,7 @@ struct kw_arena {
 void kw_out_of_memory(void)
 {
 	fputs("knotwise: error: out of memory\n", stderr);
-	exit(70);
+	exit(KW_EXIT_SOFTWARE);
 }
 
 void *kw_xmalloc(size_t size)
