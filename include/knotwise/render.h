@@ -1,12 +1,14 @@
 /*
- * render: a result as the JSON object of SPEC §5, or as text for a person.
- * Both build the whole output in memory: the caller writes it at once, so
- * a failure never leaves half a recommendation on stdout.
+ * render: a result as the JSON object of SPEC §5, as text for a person,
+ * or as the printable handout (HTML).  Each builds the whole output in
+ * memory: the caller writes it at once, so a failure never leaves half a
+ * recommendation on stdout.
  */
 #ifndef KNOTWISE_RENDER_H
 #define KNOTWISE_RENDER_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "knotwise/engine.h"
 #include "util/strbuf.h"
@@ -39,5 +41,14 @@ struct kw_text_style {
 /* The text a person reads; the caller frees it. */
 char *kw_render_text(const struct kw_kb *kb, const struct kw_result *res,
 		     const struct kw_text_style *style);
+
+struct kw_html_style {
+	time_t now;                     /* the run's one reading of the clock:
+					   the page's date and its week of tick boxes */
+};
+
+/* The handout, one self-contained HTML page; the caller frees it. */
+char *kw_render_html(const struct kw_kb *kb, const struct kw_result *res,
+		     const struct kw_html_style *style);
 
 #endif

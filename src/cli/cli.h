@@ -24,7 +24,7 @@ enum kw_exit {
 };
 
 enum kw_color { KW_COLOR_AUTO, KW_COLOR_ALWAYS, KW_COLOR_NEVER };
-enum kw_format { KW_FORMAT_TEXT, KW_FORMAT_JSON };
+enum kw_format { KW_FORMAT_TEXT, KW_FORMAT_JSON, KW_FORMAT_HTML };
 
 /* The command options (not the global ones), as bits: each command says
  * which it accepts, so `check --set x=1` is an error, not silently ignored. */

@@ -14,6 +14,7 @@
 #include "knotwise/engine.h"
 #include "knotwise/render.h"
 #include "explain/why_not.h"
+#include "util/clock.h"
 
 static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
 			  struct kw_answers *answers, struct kw_diags *diags)
@@ -41,7 +42,7 @@ static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
 }
 
 static char *render(const struct kw_options *opts, const struct kw_kb *kb,
-		    const struct kw_result *res)
+		    const struct kw_result *res, time_t now)
 {
 	struct kw_text_style style = {
 		.color = kw_cli_use_color(opts->color, STDOUT_FILENO),
@@ -50,10 +51,13 @@ static char *render(const struct kw_options *opts, const struct kw_kb *kb,
 		.why_not = opts->why_not,
 	};
 	struct kw_json_extra extra = { .pretty = true, .why_not = opts->why_not };
+	struct kw_html_style page = { .now = now };
 	struct kw_strbuf out = {0};
 
 	if (opts->format == KW_FORMAT_TEXT)
 		return kw_render_text(kb, res, &style);
+	if (opts->format == KW_FORMAT_HTML)
+		return kw_render_html(kb, res, &page);
 	kw_render_json(kb, res, &extra, &out);
 	kw_sb_addc(&out, '\n');
 	return out.data;
@@ -66,15 +70,15 @@ static void print_warnings(const struct kw_result *res)
 }
 
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,
-		   const struct kw_answers *answers)
+		   const struct kw_answers *answers, time_t now)
 {
 	struct kw_result *res = kw_result_new();
 	char *out;
 	bool written;
 
 	kw_engine_run(kb, answers, res);
-	out = render(opts, kb, res);
-	if (opts->format == KW_FORMAT_TEXT)
+	out = render(opts, kb, res, now);
+	if (opts->format != KW_FORMAT_JSON)     /* JSON has them inside */
 		print_warnings(res);
 	written = kw_cli_write(out, strlen(out));
 	free(out);
@@ -87,10 +91,18 @@ int kw_cmd_ask(const struct kw_options *opts)
 	struct kw_diags diags = {0};
 	struct kw_answers *answers;
 	struct kw_kb *kb;
+	time_t now;
 	int status;
 
 	if (opts->nargs)
 		return kw_cli_usage("'ask' takes no arguments, but got '%s'", opts->args[0]);
+	if (opts->format == KW_FORMAT_HTML && (opts->explain || opts->why_not))
+		return kw_cli_usage("--explain and --why-not are for text and json, not html");
+	if (!kw_clock_now(&now)) {      /* the run's one reading of the clock */
+		kw_cli_error("%s must be a UTC time such as 2026-12-01T09:30:00Z, not '%s'",
+			     KW_CLOCK_ENV, getenv(KW_CLOCK_ENV));
+		return KW_EXIT_USAGE;
+	}
 	if ((status = kw_cli_load(opts, &kb)) != 0)
 		return status;
 	if (opts->why_not && !kw_why_not_known(kb, opts->why_not)) {
@@ -106,7 +118,7 @@ int kw_cmd_ask(const struct kw_options *opts)
 		status = gather_answers(opts, kb, answers, &diags);
 	kw_diags_print(&diags, stderr);
 	if (status == KW_EXIT_OK)
-		status = consult(opts, kb, answers);
+		status = consult(opts, kb, answers, now);
 	kw_diags_free(&diags);
 	kw_answers_free(answers);
 	kw_kb_free(kb);

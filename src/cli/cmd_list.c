@@ -338,6 +338,8 @@ int kw_cmd_list(const struct kw_options *opts)
 
 	if (what < 0)
 		return kw_cli_usage("%s", "'list' needs one of: questions, rules, knots, routines");
+	if (opts->format == KW_FORMAT_HTML)
+		return kw_cli_usage("%s", "'list' prints text or json, not html");
 	if ((status = kw_cli_load(opts, &kb)) != 0)
 		return status;
 	out = list(kb, (enum what)what, opts->format == KW_FORMAT_JSON);

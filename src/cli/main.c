@@ -86,7 +86,8 @@ static int help(void)
 	       "\nask options:\n"
 	       "  -a, --answers FILE     read answers from FILE ('-' = stdin)\n"
 	       "  -s, --set ID=VALUE     one answer (repeatable; overrides --answers)\n"
-	       "  -f, --format FORMAT    text (default) or json (also for list)\n"
+	       "  -f, --format FORMAT    text (default), json (also for list) or html\n"
+	       "                         (a page to print: the handout)\n"
 	       "  -e, --explain          show the reasoning behind every item\n"
 	       "      --why-not ID       why a knot, routine, triage level or rule was not reached\n"
 	       "      --partial          allow required questions to stay unanswered\n"
@@ -135,8 +136,10 @@ static int parse_value_option(struct kw_options *o, int c, const char *arg)
 		o->format = KW_FORMAT_JSON;
 	else if (c == 'f' && strcmp(arg, "text") == 0)
 		o->format = KW_FORMAT_TEXT;
+	else if (c == 'f' && strcmp(arg, "html") == 0)
+		o->format = KW_FORMAT_HTML;
 	else if (c == 'f')
-		return kw_cli_usage("unknown format '%s' (text or json)", arg);
+		return kw_cli_usage("unknown format '%s' (text, json or html)", arg);
 	else if (strcmp(arg, "auto") == 0)
 		o->color = KW_COLOR_AUTO;
 	else if (strcmp(arg, "always") == 0)
