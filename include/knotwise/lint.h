@@ -1,8 +1,8 @@
 /*
  * lint: what `check` warns about beyond load errors — things that load
  * fine but cannot be what the author meant: questions nothing uses, rules
- * that can never fire, knots without a routine, routines nothing reaches,
- * evidence without a reason.
+ * that can never fire, knots without a routine or without a map for the
+ * handout, routines nothing reaches, evidence without a reason.
  */
 #ifndef KNOTWISE_LINT_H
 #define KNOTWISE_LINT_H

@@ -1,12 +1,14 @@
 /*
- * render: a result as the JSON object of SPEC §5, or as text for a person.
- * Both build the whole output in memory: the caller writes it at once, so
- * a failure never leaves half a recommendation on stdout.
+ * render: a result as the JSON object of SPEC §5, as text for a person,
+ * or as the printable handout (HTML).  Each builds the whole output in
+ * memory: the caller writes it at once, so a failure never leaves half a
+ * recommendation on stdout.
  */
 #ifndef KNOTWISE_RENDER_H
 #define KNOTWISE_RENDER_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "knotwise/engine.h"
 #include "util/strbuf.h"
@@ -47,5 +49,14 @@ enum kw_list_what { KW_LIST_QUESTIONS, KW_LIST_RULES, KW_LIST_KNOTS, KW_LIST_ROU
 int kw_list_what_parse(const char *what);
 /* The listing; the caller frees it. */
 char *kw_render_list(const struct kw_kb *kb, enum kw_list_what what, bool json);
+
+struct kw_html_style {
+	time_t now;                     /* the run's one reading of the clock:
+					   the page's date and its week of tick boxes */
+};
+
+/* The handout, one self-contained HTML page; the caller frees it. */
+char *kw_render_html(const struct kw_kb *kb, const struct kw_result *res,
+		     const struct kw_html_style *style);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "knotwise/kb.h"
 #include "knotwise/render.h"
@@ -40,6 +41,7 @@ struct kw_options {
 	const struct kw_format *format; /* NULL: the default (kw_format_of) */
 	bool explain, partial, ask_all;
 	const char *why_not;
+	time_t now;                     /* the run's one reading of the clock */
 	char **args;                    /* the command's own arguments */
 	int nargs;
 };
@@ -83,6 +85,7 @@ struct kw_format {
 	char *(*list)(const struct kw_kb *kb, enum kw_list_what what);
 	bool has_warnings;              /* the output holds the result's
 	                                 * warnings: none go to stderr */
+	bool explains;                  /* it can show --explain and --why-not */
 };
 const struct kw_format *kw_format_find(const char *name);
 /* The format --format chose, or the default: text. */

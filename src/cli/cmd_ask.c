@@ -79,6 +79,9 @@ int kw_cmd_ask(const struct kw_options *opts)
 
 	if (opts->nargs)
 		return kw_cli_usage("'ask' takes no arguments, but got '%s'", opts->args[0]);
+	if ((opts->explain || opts->why_not) && !kw_format_of(opts)->explains)
+		return kw_cli_usage("--explain and --why-not do not apply to --format %s",
+				    kw_format_of(opts)->name);
 	if ((status = kw_cli_load_consult(opts, &kb)) != 0)
 		return status;
 	if (opts->why_not && !kw_why_not_known(kb, opts->why_not)) {

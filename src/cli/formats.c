@@ -37,10 +37,19 @@ static char *consult_json(const struct kw_options *opts, const struct kw_kb *kb,
 	return out.data;
 }
 
+static char *consult_html(const struct kw_options *opts, const struct kw_kb *kb,
+			  const struct kw_result *res)
+{
+	struct kw_html_style page = { .now = opts->now };
+
+	return kw_render_html(kb, res, &page);
+}
+
 static const struct kw_format formats[] = {
-	{ .name = "text", .consult = consult_text, .list = kw_list_text },
+	{ .name = "text", .consult = consult_text, .list = kw_list_text, .explains = true },
 	{ .name = "json", .consult = consult_json, .list = kw_list_json,
-	  .has_warnings = true },
+	  .has_warnings = true, .explains = true },
+	{ .name = "html", .consult = consult_html },
 };
 
 #define NFORMATS (sizeof formats / sizeof *formats)

@@ -17,6 +17,7 @@
 
 #include "util/strbuf.h"
 #include "cli.h"
+#include "util/clock.h"
 
 const struct kw_command kw_commands[KW_NCOMMANDS] = {
 	[KW_CMD_ASK] = { .name = "ask", .args = "", .run = kw_cmd_ask,
@@ -136,6 +137,9 @@ int main(int argc, char **argv)
 		status = printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION) < 0;
 	else if (status == 0 && (cmd = find_command(&o)) < 0)
 		status = unknown_command(o.args[0]);
+	else if (status == 0 && !kw_clock_now(&o.now))	/* read once, for the whole run */
+		status = kw_cli_usage("%s must be a UTC time such as 2026-12-01T09:30:00Z, "
+				      "not '%s'", KW_CLOCK_ENV, getenv(KW_CLOCK_ENV));
 	else if (status == 0 && (status = kw_options_check(&o, cmd)) == 0)
 		status = kw_commands[cmd].run(&o);
 	if (fflush(stdout) != 0 && status == 0) {

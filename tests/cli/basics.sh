@@ -46,7 +46,7 @@ check "an unknown command exits 64" status_is 64
 check "and the commands are named" err_has "unknown command 'frobnicate' \(ask, check, list or batch\)"
 run "$kw" --format yaml
 check "an unknown format exits 64" status_is 64
-check "and the formats are named" err_has "unknown format 'yaml' \(text or json\)"
+check "and the formats are named" err_has "unknown format 'yaml' \(text, json or html\)"
 run "$kw" --color=sometimes
 check "an unknown colour exits 64" status_is 64
 run "$kw" list

@@ -218,6 +218,28 @@ static void unexplained_evidence(struct lint *l)
 	}
 }
 
+/* The handout (--format html) draws a knot where its map says; a knot
+ * that some live rule gives evidence for can be listed, and without a
+ * map it would be listed but not drawn. */
+static void unmapped_knots(struct lint *l)
+{
+	const struct kw_kb *kb = l->kb;
+	bool *listable = kw_xcalloc(kb->nknots + 1, sizeof *listable);
+
+	for (size_t r = 0; r < kb->nrules; r++)
+		for (size_t i = 0; i < kb->rules[r].actions.n && !l->dead[r]; i++) {
+			const struct kw_action *a = kw_rule_action(kb, &kb->rules[r], i);
+			if (a->kind == KW_ACT_SUSPECT && a->cf > 0)
+				listable[a->target] = true;
+		}
+	for (size_t k = 0; k < kb->nknots; k++)
+		if (listable[k] && !kb->knots[k].has_map)
+			kw_diag(l->diags, KW_WARNING, loc_of(l, kb->knots[k].where), "knot '%s' "
+				"has no map, so the handout cannot draw it",
+				kw_s(kb, kb->knots[k].id));
+	free(listable);
+}
+
 /* SPEC §2: a missing message is left out of the output, so say which. */
 static void missing_messages(struct lint *l)
 {
@@ -277,6 +299,7 @@ void kw_lint(const struct kw_kb *kb, struct kw_diags *diags)
 		dead_rules(&l);
 	}
 	unreachable_routines(&l);
+	unmapped_knots(&l);
 	unexplained_evidence(&l);
 	missing_messages(&l);
 	misspelt_tags(&l);
