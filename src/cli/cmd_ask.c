@@ -52,8 +52,10 @@ static void print_warnings(const struct kw_result *res)
 	kw_sb_free(&line);
 }
 
+/* Warnings name questions and rules by id, for scripts and therapists;
+ * a person at the questionnaire was told what matters in words. */
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,
-		   const struct kw_answers *answers)
+		   const struct kw_answers *answers, bool interactive)
 {
 	const struct kw_format *format = kw_format_of(opts);
 	struct kw_result *res = kw_result_new();
@@ -62,7 +64,7 @@ static int consult(const struct kw_options *opts, const struct kw_kb *kb,
 
 	kw_engine_run(kb, answers, res);
 	out = format->consult(opts, kb, res);
-	if (!format->has_warnings)
+	if (!format->has_warnings && !interactive)
 		print_warnings(res);
 	written = kw_cli_write(out, strlen(out));
 	free(out);
@@ -75,6 +77,7 @@ int kw_cmd_ask(const struct kw_options *opts)
 	struct kw_diags diags = {0};
 	struct kw_answers *answers;
 	struct kw_kb *kb;
+	bool interactive = !opts->answers && !opts->nsets && isatty(STDIN_FILENO);
 	int status;
 
 	if (opts->nargs)
@@ -91,13 +94,14 @@ int kw_cmd_ask(const struct kw_options *opts)
 		return KW_EXIT_USAGE;
 	}
 	answers = kw_answers_new(kb);
-	if (!opts->answers && !opts->nsets && isatty(STDIN_FILENO))
-		status = kw_dialogue_run(kb, answers, opts->partial, opts->ask_all);
+	if (interactive)
+		status = kw_dialogue_run(kb, answers, &(struct kw_dialogue_options){
+			.partial = opts->partial, .ask_all = opts->ask_all });
 	else
 		status = gather_answers(opts, kb, answers, &diags);
 	kw_diags_print(&diags, stderr);
 	if (status == KW_EXIT_OK)
-		status = consult(opts, kb, answers);
+		status = consult(opts, kb, answers, interactive);
 	kw_diags_free(&diags);
 	kw_answers_free(answers);
 	kw_kb_free(kb);
