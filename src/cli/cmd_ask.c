@@ -52,6 +52,16 @@ static void print_warnings(const struct kw_result *res)
 	kw_sb_free(&line);
 }
 
+/* The person who sent the result to a file still sees what to do. */
+static void tell_screen(const struct kw_kb *kb, const struct kw_result *res)
+{
+	char *triage = kw_render_triage(kb, res, kw_terminal_width(STDERR_FILENO) - 1);
+
+	fprintf(stderr, "%sThe whole result, with the routine, went to the file you "
+		"chose.\n", triage);
+	free(triage);
+}
+
 /* Warnings name questions and rules by id, for scripts and therapists;
  * a person at the questionnaire was told what matters in words. */
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,
@@ -68,6 +78,8 @@ static int consult(const struct kw_options *opts, const struct kw_kb *kb,
 		print_warnings(res);
 	written = kw_cli_write(out, strlen(out));
 	free(out);
+	if (written && interactive && !isatty(STDOUT_FILENO))
+		tell_screen(kb, res);
 	kw_result_free(res);
 	return written ? KW_EXIT_OK : KW_EXIT_IOERR;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "render/text_parts.h"
+#include "util/arena.h"
 
 /* The heading of each level; what to do comes from the rule files. */
 static const struct { enum kw_style style; const char *title; } levels[] = {
@@ -180,4 +181,18 @@ void kw_text_summary(struct kw_text *t)
 	summary_knots(t);
 	summary_routines(t);
 	summary_left_out(t);
+}
+
+char *kw_render_triage(const struct kw_kb *kb, const struct kw_result *res, unsigned width)
+{
+	struct kw_writer w = { .width = width };
+	const char *advice = kw_triage_advice(kb, res);
+	struct kw_strbuf line = {0};
+
+	kw_sb_printf(&line, "Your result: %s.", levels[res->triage].title);
+	kw_wrap(&w, "", kw_sb_str(&line));
+	if (advice)
+		kw_wrap(&w, "", advice);
+	kw_sb_free(&line);
+	return w.out.data ? w.out.data : kw_xstrdup("");
 }
