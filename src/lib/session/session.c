@@ -70,6 +70,18 @@ static void settle(struct kw_session *s, size_t q)
 	kw_relevance_answered(&s->rel, q);
 }
 
+/* Is q's ask_if already certain to hold?  (One still open is not counted
+ * as to come: counting it would promise more screens than most people
+ * see, and the count would fall screen after screen.) */
+static bool surely_asked(const struct kw_session *s, size_t q)
+{
+	struct kw_eval ev = { .kb = s->kb, .values = s->rel.values,
+			      .matcher = s->a->matcher };
+	uint32_t gate = s->kb->questions[q].ask_if;
+
+	return gate == KW_NONE || kw_prog_eval3(gate, &ev, s->rel.open) == KW_YES;
+}
+
 /* Screens still to come after the current one: a checklist counts once. */
 static size_t screens_to_go(const struct kw_session *s)
 {
@@ -83,7 +95,8 @@ static size_t screens_to_go(const struct kw_session *s)
 		for (size_t i = 0; i < s->now.nitems; i++)
 			shown |= s->now.items[i] == q;
 		if (shown || (s->now.kind == KW_SCREEN_QUESTION && s->now.question == q) ||
-		    !is_pending(s, q) || (!s->ask_all && !s->rel.relevant[q]))
+		    !is_pending(s, q) || (!s->ask_all && !s->rel.relevant[q]) ||
+		    !surely_asked(s, q))
 			continue;
 		if (g == KW_NONE)
 			n++;
