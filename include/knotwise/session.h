@@ -44,6 +44,16 @@ struct kw_screen {
 	size_t number;                  /* this screen's number, from 1 */
 	size_t to_go;                   /* about how many screens after this one */
 	bool emergency;                 /* DONE: an emergency cut the questions short */
+	/* What to show, in the rule files' words (no ids but choice_ids). */
+	const char *text;               /* the question, or the checklist's lead */
+	const char *help;               /* for `?`, or NULL */
+	enum kw_qtype type;             /* QUESTION: what it takes */
+	double min, max;                /* QUESTION: a number's bounds */
+	const char *const *choices;     /* QUESTION: each choice's label */
+	const char *const *choice_ids;  /* and its id (tab completion) */
+	size_t nchoices;
+	const char *const *item_texts;  /* CHECKLIST: each item's wording */
+	const char *preset_words;       /* the preset as the person reads it */
 };
 
 struct kw_tally {

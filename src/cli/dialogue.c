@@ -19,8 +19,7 @@
 #include "dialogue.h"
 #include "knotwise/session.h"
 #include "line_input.h"
-#include "render/text_wrap.h"
-#include "ruleset/ruleset.h"
+#include "util/text_wrap.h"
 #include "util/scalar.h"
 
 enum command { CMD_NONE, CMD_QUIT, CMD_BACK, CMD_HELP, CMD_WHY };
@@ -56,17 +55,11 @@ static void say(struct dialogue *d, const char *lead, const char *text)
 	flush(d);
 }
 
-static const char *choice_words(const struct kw_kb *kb, const struct kw_question *q, size_t i)
-{
-	const char *label = kw_ref(kb, q->labels, i);
-	return label ? label : kw_ref(kb, q->choices, i);
-}
-
-static void show_hint(struct dialogue *d, const struct kw_question *q)
+static void show_hint(struct dialogue *d, const struct kw_screen *sc)
 {
 	char hint[160];
 
-	switch (q->type) {
+	switch (sc->type) {
 	case KW_YESNO:
 		snprintf(hint, sizeof hint, "Type yes or no.");
 		break;
@@ -78,10 +71,10 @@ static void show_hint(struct dialogue *d, const struct kw_question *q)
 			 "example: 1 3. Or 'none'.");
 		break;
 	case KW_SCALE:
-		snprintf(hint, sizeof hint, "Type a whole number from %g to %g.", q->min, q->max);
+		snprintf(hint, sizeof hint, "Type a whole number from %g to %g.", sc->min, sc->max);
 		break;
 	case KW_NUMBER:
-		snprintf(hint, sizeof hint, "Type a number from %g to %g.", q->min, q->max);
+		snprintf(hint, sizeof hint, "Type a number from %g to %g.", sc->min, sc->max);
 		break;
 	case KW_TEXT:
 		snprintf(hint, sizeof hint, "Type a sentence or two.");
@@ -90,11 +83,17 @@ static void show_hint(struct dialogue *d, const struct kw_question *q)
 	kw_wrap(&d->w, "", hint);
 }
 
-static void show_question(struct dialogue *d, const struct kw_screen *sc)
+/* "  1. " before a choice or an item. */
+static void numbered(struct dialogue *d, size_t i, const char *text)
 {
-	const struct kw_question *q = &d->kb->questions[sc->question];
 	char number[32];
 
+	snprintf(number, sizeof number, "  %2zu. ", i + 1);
+	kw_wrap(&d->w, number, text);
+}
+
+static void show_question(struct dialogue *d, const struct kw_screen *sc)
+{
 	if (sc->recheck) {
 		struct kw_strbuf intro = {0};
 		kw_sb_printf(&intro, "You wrote %s. That may mean yes here, so please "
@@ -102,52 +101,19 @@ static void show_question(struct dialogue *d, const struct kw_screen *sc)
 		kw_wrap(&d->w, "", intro.data);
 		kw_sb_free(&intro);
 	}
-	kw_wrap(&d->w, "", kw_s(d->kb, q->text));
-	for (unsigned i = 0; i < q->choices.n; i++) {
-		snprintf(number, sizeof number, "  %2u. ", i + 1);
-		kw_wrap(&d->w, number, choice_words(d->kb, q, i));
-	}
-	show_hint(d, q);
+	kw_wrap(&d->w, "", sc->text);
+	for (size_t i = 0; i < sc->nchoices; i++)
+		numbered(d, i, sc->choices[i]);
+	show_hint(d, sc);
 }
 
 static void show_checklist(struct dialogue *d, const struct kw_screen *sc)
 {
-	const struct kw_group *g = &d->kb->groups[sc->group];
-	char number[32];
-
-	kw_wrap(&d->w, "", kw_s(d->kb, g->text));
-	for (size_t i = 0; i < sc->nitems; i++) {
-		const struct kw_question *q = &d->kb->questions[sc->items[i]];
-		snprintf(number, sizeof number, "  %2zu. ", i + 1);
-		kw_wrap(&d->w, number, kw_s(d->kb, q->item ? q->item : q->text));
-	}
+	kw_wrap(&d->w, "", sc->text);
+	for (size_t i = 0; i < sc->nitems; i++)
+		numbered(d, i, sc->item_texts[i]);
 	kw_wrap(&d->w, "", "Type the numbers of the ones that apply, for example: 2 5. "
 		"Or 'none'. Not sure about one? Type 'unsure' and its number.");
-}
-
-/* The preset in the person's words: "6", "Neck, Lower back", items. */
-static void show_preset(struct dialogue *d, const struct kw_screen *sc)
-{
-	struct kw_strbuf line = {0};
-
-	kw_sb_add(&line, "Last time: ");
-	if (sc->kind == KW_SCREEN_CHECKLIST || d->kb->questions[sc->question].type == KW_TEXT ||
-	    !d->kb->questions[sc->question].choices.n) {
-		kw_sb_add(&line, sc->preset);
-	} else {
-		const struct kw_question *q = &d->kb->questions[sc->question];
-		for (unsigned i = 0; i < q->choices.n; i++) {
-			const char *id = kw_ref(d->kb, q->choices, i);
-			size_t n = strlen(id);
-			const char *at = strstr(sc->preset, id);
-			if (at && (at == sc->preset || at[-1] == ',') && (!at[n] || at[n] == ','))
-				kw_sb_printf(&line, "%s%s", line.len > 11 ? ", " : "",
-					     choice_words(d->kb, q, i));
-		}
-	}
-	kw_sb_add(&line, ". Press Enter to keep it.");
-	kw_wrap(&d->w, "", line.data);
-	kw_sb_free(&line);
 }
 
 static void show(struct dialogue *d, const struct kw_screen *sc)
@@ -162,8 +128,12 @@ static void show(struct dialogue *d, const struct kw_screen *sc)
 		show_checklist(d, sc);
 	else
 		show_question(d, sc);
-	if (sc->preset)
-		show_preset(d, sc);
+	if (sc->preset) {
+		struct kw_strbuf line = {0};
+		kw_sb_printf(&line, "Last time: %s. Press Enter to keep it.", sc->preset_words);
+		kw_wrap(&d->w, "", line.data);
+		kw_sb_free(&line);
+	}
 	flush(d);
 }
 
@@ -172,14 +142,13 @@ static void offer_words(struct dialogue *d, const struct kw_screen *sc)
 {
 	static const char *const commands[] = { "unsure", "why", "back", "quit", "none",
 						"yes", "no" };
-	const struct kw_question *q = &d->kb->questions[sc->question];
+	bool question = sc->kind == KW_SCREEN_QUESTION;
 	size_t n = 0;
 
-	for (unsigned i = 0; sc->kind == KW_SCREEN_QUESTION && i < q->choices.n; i++)
-		d->words[n++] = kw_ref(d->kb, q->choices, i);
+	for (size_t i = 0; question && i < sc->nchoices; i++)
+		d->words[n++] = sc->choice_ids[i];
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (i < 4 || (i == 4 && sc->kind == KW_SCREEN_CHECKLIST) ||
-		    (i > 4 && sc->kind == KW_SCREEN_QUESTION && q->type == KW_YESNO))
+		if (i < 4 || (i == 4 && !question) || (i > 4 && question && sc->type == KW_YESNO))
 			d->words[n++] = commands[i];
 	d->words[n] = NULL;
 	kw_input_offer(d->words);
@@ -200,11 +169,8 @@ static enum command command_of(const char *text)
 
 static void help(struct dialogue *d, const struct kw_screen *sc)
 {
-	kw_sref text = sc->kind == KW_SCREEN_CHECKLIST ? d->kb->groups[sc->group].help
-		       : d->kb->questions[sc->question].help;
-
-	say(d, "", text ? kw_s(d->kb, text) : "No more help for this one: answer as "
-	    "best you can, or type 'unsure'.");
+	say(d, "", sc->help ? sc->help : "No more help for this one: answer as best you "
+	    "can, or type 'unsure'.");
 	say(d, "", "You can also type 'why' (what your answer changes), 'back' (change "
 	    "the last answer) or 'quit'.");
 }
@@ -278,7 +244,7 @@ static void thank(struct dialogue *d)
 
 static void welcome(struct dialogue *d)
 {
-	const char *text = kw_s(d->kb, d->kb->messages[KW_MSG_WELCOME]);
+	const char *text = kw_kb_message(d->kb, KW_MSG_WELCOME);
 
 	if (text)
 		say(d, "", text);

@@ -15,7 +15,7 @@
 
 #include "engine/result.h"
 #include "knotwise/render.h"
-#include "render/text_wrap.h"
+#include "util/text_wrap.h"
 
 struct kw_text {
 	struct kw_writer w;

@@ -124,16 +124,45 @@ static const char *checklist_preset(struct kw_session *s)
 	return s->checklist_preset.len ? kw_sb_str(&s->checklist_preset) : "none";
 }
 
+/* The preset in the person's words: labels for choice ids. */
+static const char *preset_words(struct kw_session *s, const char *preset)
+{
+	const struct kw_question *q = &s->kb->questions[s->now.question];
+
+	if (!preset || s->now.kind != KW_SCREEN_QUESTION || !q->choices.n)
+		return preset;
+	kw_sb_reset(&s->preset_words);
+	for (size_t i = 0; i < s->now.nchoices; i++) {
+		const char *id = s->choice_ids[i], *at = strstr(preset, id);
+		size_t n = strlen(id);
+		if (at && (at == preset || at[-1] == ',') && (!at[n] || at[n] == ','))
+			kw_sb_printf(&s->preset_words, "%s%s", s->preset_words.len ? ", " : "",
+				     s->choices[i]);
+	}
+	return s->preset_words.len ? kw_sb_str(&s->preset_words) : "none";
+}
+
 static void show_question(struct kw_session *s, size_t q, bool recheck)
 {
+	const struct kw_question *qq = &s->kb->questions[q];
+
 	s->now = (struct kw_screen){ .kind = KW_SCREEN_QUESTION, .question = q,
-				     .required = s->kb->questions[q].required };
+				     .required = qq->required, .text = kw_s(s->kb, qq->text),
+				     .help = kw_s(s->kb, qq->help), .type = qq->type,
+				     .min = qq->min, .max = qq->max, .nchoices = qq->choices.n,
+				     .choices = s->choices, .choice_ids = s->choice_ids };
+	for (size_t i = 0; i < qq->choices.n; i++) {
+		s->choice_ids[i] = kw_ref(s->kb, qq->choices, i);
+		s->choices[i] = kw_ref(s->kb, qq->labels, i) ? kw_ref(s->kb, qq->labels, i)
+							      : s->choice_ids[i];
+	}
 	kw_sb_reset(&s->recheck_words);
 	if (recheck) {
 		kw_answers_quote_words(s->kb, s->a, q, false, &s->recheck_words);
 		s->now.recheck = kw_sb_str(&s->recheck_words);
 	} else if (!s->now.required) {
 		s->now.preset = s->presets[q];
+		s->now.preset_words = preset_words(s, s->now.preset);
 	}
 }
 
@@ -153,12 +182,16 @@ static void show_group(struct kw_session *s, size_t q)
 	if (n < 2)
 		return show_question(s, q, false);
 	s->now = (struct kw_screen){ .kind = KW_SCREEN_CHECKLIST, .question = q,
-				     .group = kb->questions[q].group,
-				     .items = s->now_items, .nitems = n };
-	for (size_t i = 0; i < n; i++)
-		s->now.required |= kb->questions[s->now_items[i]].required;
+				     .group = kb->questions[q].group, .text = kw_s(kb, g->text),
+				     .help = kw_s(kb, g->help), .items = s->now_items,
+				     .nitems = n, .item_texts = s->item_texts };
+	for (size_t i = 0; i < n; i++) {
+		const struct kw_question *m = &kb->questions[s->now_items[i]];
+		s->now.required |= m->required;
+		s->item_texts[i] = kw_s(kb, m->item ? m->item : m->text);
+	}
 	if (!s->now.required)
-		s->now.preset = checklist_preset(s);
+		s->now.preset_words = s->now.preset = checklist_preset(s);
 }
 
 static size_t take_recheck(struct kw_session *s)
@@ -222,6 +255,9 @@ struct kw_session *kw_session_new(const struct kw_kb *kb, struct kw_answers *ans
 	s->rechecks = kw_xcalloc(n, sizeof *s->rechecks);
 	s->now_items = kw_xcalloc(n, sizeof *s->now_items);
 	s->history = kw_xcalloc(n, sizeof *s->history);
+	s->choices = kw_xcalloc(KW_MAX_CHOICES + 1, sizeof *s->choices);
+	s->choice_ids = kw_xcalloc(KW_MAX_CHOICES + 1, sizeof *s->choice_ids);
+	s->item_texts = kw_xcalloc(n, sizeof *s->item_texts);
 	for (size_t q = 0; q < kb->nquestions; q++) {
 		s->from_journal[q] = answers->values[q];
 		s->journal_state[q] = answers->state[q];
@@ -245,6 +281,10 @@ void kw_session_free(struct kw_session *s)
 	kw_relevance_free(&s->rel);
 	kw_sb_free(&s->recheck_words);
 	kw_sb_free(&s->checklist_preset);
+	kw_sb_free(&s->preset_words);
+	free(s->choices);
+	free(s->choice_ids);
+	free(s->item_texts);
 	free(s->settled);
 	free(s->asked);
 	free(s->presets);

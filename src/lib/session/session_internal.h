@@ -38,7 +38,8 @@ struct kw_session {
 	size_t nhistory;
 	struct kw_screen now;           /* the screen shown now */
 	size_t *now_items;
-	struct kw_strbuf recheck_words, checklist_preset;
+	struct kw_strbuf recheck_words, checklist_preset, preset_words;
+	const char **choices, **choice_ids, **item_texts;      /* of `now` */
 };
 
 /* The answer-file text for what was typed to question q ("lower back"

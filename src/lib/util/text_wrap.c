@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "render/text_wrap.h"
+#include "util/text_wrap.h"
 
 static const char *const codes[] = {
 	"", "\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;32m", "\x1b[2m"
