@@ -17,6 +17,8 @@
 
 #define KW_IMAGE_FORMAT 1
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wpadded"     /* written as it is, as records are */
 struct kw_image_header {
 	char magic[8];                  /* "KWRULES" */
 	uint32_t format, nparts;
@@ -28,6 +30,7 @@ struct kw_image_header {
 		uint64_t off, len;      /* bytes from the start; records */
 	} part[KW_NPARTS];
 };
+#pragma GCC diagnostic pop
 
 /* FNV-1a, 64 bits: every byte step is a bijection of the state, so any
  * change confined to one byte always changes the result. */
