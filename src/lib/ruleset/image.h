@@ -37,8 +37,12 @@ struct kw_image_header {
 uint64_t kw_hash(const void *data, size_t n, uint64_t seed);
 #define KW_HASH_SEED UINT64_C(14695981039346656037)
 
-/* The program's side of every key: its version and PCRE2's. */
+/* The program's version and PCRE2's, as an image's header names them. */
 const char *kw_image_version(void);
+/* The program's side of every key: that version and the build's id
+ * (util/build_id.h), so that an image another build wrote never matches,
+ * even when a record's layout or an enum changed and the version did not. */
+uint64_t kw_image_program_key(void);
 
 /* One malloc'd image of the parts, with header and checksum. */
 unsigned char *kw_image_pack(const struct kw_array *parts, size_t nparts, uint64_t key,
