@@ -174,7 +174,7 @@ def run(binary, case):
         args = [re.sub(r"@([\w.\-/]+)", lambda m: os.path.join(tmp, m.group(1)), a)
                 for a in case.args]
         env = dict(os.environ, HOME=tmp, XDG_CONFIG_HOME=os.path.join(tmp, ".config"),
-                   **case.env)
+                   XDG_CACHE_HOME=os.path.join(tmp, ".cache"), **case.env)
         stdout = open(case.stdout, "w") if case.stdout else subprocess.PIPE
         try:
             p = subprocess.run([binary] + args, stdout=stdout, stderr=subprocess.PIPE,
