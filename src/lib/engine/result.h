@@ -90,7 +90,4 @@ uint32_t kw_result_avoider(const struct kw_result *res, size_t tag);
 /* Is the routine in the recommendation? */
 bool kw_result_has_routine(const struct kw_result *res, size_t routine);
 
-/* Choose the knots and routines once the rules have run (select.c). */
-void kw_select(struct kw_result *res, const struct kw_eval *ev);
-
 #endif

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine_internal.h"
+#include "engine/network.h"
 #include "explain/explain.h"
 #include "explain/why_not.h"
 #include "util/arena.h"

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "engine/engine_internal.h"
+#include "engine/network.h"
 #include "load/build.h"
 #include "ruleset/cache.h"
 #include "ruleset/image.h"

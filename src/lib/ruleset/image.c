@@ -124,7 +124,7 @@ void kw_image_view(struct kw_kb *kb)
 	memcpy(&h, kb->image, sizeof h);
 	kb->key = h.key;
 	for (int p = 0; p < KW_NPARTS; p++)
-		kw_image_view_part(kb, p, kb->image + h.part[p].off, h.part[p].len);
+		kw_part_view(kb, p, kb->image + h.part[p].off, h.part[p].len);
 }
 
 static const char *id_of(const struct kw_kb *kb, enum kw_id_kind kind, size_t i)

@@ -52,7 +52,6 @@ unsigned char *kw_image_pack(const struct kw_array *parts, size_t nparts, uint64
 bool kw_image_valid(const unsigned char *image, size_t size, uint64_t key);
 /* Point the kb's view at its image (which must be valid). */
 void kw_image_view(struct kw_kb *kb);
-void kw_image_view_part(struct kw_kb *kb, int part, const void *data, size_t len);
 /* The image's id tables, built from the records at pack time. */
 void kw_image_index_ids(struct kw_store *st);
 /* An id's index through the image's table, or false. */
