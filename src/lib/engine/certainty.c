@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "knotwise/engine.h"
+#include "engine/certainty.h"
 
 double kw_cf_combine(double a, double b)
 {

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "engine/certainty.h"
 #include "expr/expr.h"
 #include "knotwise/engine.h"
 
@@ -48,7 +49,7 @@ struct kw_step {
 
 struct kw_knot_score {
 	bool suspected;
-	double certainty;               /* combined, not yet rounded */
+	double certainty;               /* combined, not yet rounded (kw_cf_round) */
 };
 
 struct kw_result {

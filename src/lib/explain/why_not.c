@@ -11,6 +11,7 @@
 #include "engine/network.h"
 #include "explain/explain.h"
 #include "explain/why_not.h"
+#include "knotwise/render.h"        /* kw_why_not_known */
 #include "util/arena.h"
 #include "util/strbuf.h"
 

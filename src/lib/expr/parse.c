@@ -13,6 +13,7 @@
 
 #include "util/arena.h"
 #include "expr/ops.h"
+#include "util/diag.h"
 #include "util/scalar.h"
 
 enum tok_kind {
