@@ -8,8 +8,8 @@
  * (values, compiled regexes, match data) belongs to the run.
  *
  * struct kw_kb is the view: the image plus typed pointers to its parts.
- * While the loader builds a rule set the view points into the builder's
- * growing arrays instead (builder.h); readers cannot tell the difference.
+ * While the loader builds a rule set the view points into the store's
+ * growing arrays instead (store.h); readers cannot tell the difference.
  *
  * Questions and derived facts share one namespace, the symbols: symbol i
  * is question i for i < nquestions, else fact i - nquestions.  Indices of
