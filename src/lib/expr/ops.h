@@ -10,9 +10,9 @@
  * before KW_NOPS).  One written another way, as known(ID) and count(...)
  * are, also needs its parse function (parse.c); one that tests more than
  * one id or keeps more than its literals, as `<` between two ids, `~` and
- * count(...) do, also needs its case in compile.c (fill_test), eval.c
- * (eval_at when it can hold on an unknown id, any_open, visit_at) and
- * why_not.c (actual_value).
+ * count(...) do, also needs its case in compile.c (fill_test) and eval.c
+ * (eval_at when it can hold on an unknown id, any_open, visit_at), and in
+ * why_not.c (actual_value) when the answer it shows is more than one id's.
  */
 #ifndef KW_OPS_H
 #define KW_OPS_H
