@@ -81,8 +81,8 @@ static int open_cache_dir(bool create)
 }
 
 /* The bytes of the image file, when it is a regular file of the user's
- * that nobody else can write, of a size an image can have.  A symlink, a
- * FIFO or a device is not opened for what it leads to. */
+ * that nobody else can write, of a size an image can have.  A symlink is
+ * not followed; a FIFO or a device is opened without waiting, never read. */
 static bool read_image(int dir, const char *file, char **data, size_t *len)
 {
 	int fd = openat(dir, file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
