@@ -163,28 +163,39 @@ class Outcome:
         return False
 
 
+def prepare(case, tmp):
+    """Write the case's files under tmp; its arguments and environment."""
+    os.makedirs(os.path.join(tmp, "rules"), exist_ok=True)
+    for name, body in case.files.items():
+        full = os.path.join(tmp, name)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w", encoding="utf-8", errors="surrogateescape") as f:
+            f.write(body)
+    args = [re.sub(r"@([\w.\-/]+)", lambda m: os.path.join(tmp, m.group(1)), a)
+            for a in case.args]
+    env = dict(os.environ, HOME=tmp, XDG_CONFIG_HOME=os.path.join(tmp, ".config"),
+               XDG_CACHE_HOME=os.path.join(tmp, ".cache"),
+               XDG_STATE_HOME=os.path.join(tmp, ".state"), **case.env)
+    return args, env
+
+
+def execute(binary, case, args, env):
+    stdout = open(case.stdout, "w") if case.stdout else subprocess.PIPE
+    try:
+        p = subprocess.run([binary] + args, stdout=stdout, stderr=subprocess.PIPE,
+                           input=(case.stdin or "").encode("utf-8", "surrogateescape"),
+                           env=env, timeout=60)
+    finally:
+        if case.stdout:
+            stdout.close()
+    decode = lambda b: b.decode("utf-8", "replace") if b is not None else ""
+    return Outcome(p.returncode, decode(p.stdout), decode(p.stderr))
+
+
 def run(binary, case):
     with tempfile.TemporaryDirectory() as tmp:
-        os.makedirs(os.path.join(tmp, "rules"))
-        for name, body in case.files.items():
-            full = os.path.join(tmp, name)
-            os.makedirs(os.path.dirname(full), exist_ok=True)
-            with open(full, "w", encoding="utf-8", errors="surrogateescape") as f:
-                f.write(body)
-        args = [re.sub(r"@([\w.\-/]+)", lambda m: os.path.join(tmp, m.group(1)), a)
-                for a in case.args]
-        env = dict(os.environ, HOME=tmp, XDG_CONFIG_HOME=os.path.join(tmp, ".config"),
-                   **case.env)
-        stdout = open(case.stdout, "w") if case.stdout else subprocess.PIPE
-        try:
-            p = subprocess.run([binary] + args, stdout=stdout, stderr=subprocess.PIPE,
-                               input=(case.stdin or "").encode("utf-8", "surrogateescape"),
-                               env=env, timeout=60)
-        finally:
-            if case.stdout:
-                stdout.close()
-        decode = lambda b: b.decode("utf-8", "replace") if b is not None else ""
-        return Outcome(p.returncode, decode(p.stdout), decode(p.stderr))
+        args, env = prepare(case, tmp)
+        return execute(binary, case, args, env)
 
 
 def main(argv):

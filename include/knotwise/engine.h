@@ -43,8 +43,4 @@ const char *kw_result_warning(const struct kw_result *result, size_t i);
  * level's [message]; NULL when there is neither. */
 const char *kw_triage_advice(const struct kw_kb *kb, const struct kw_result *result);
 
-/* Certainty factors (MYCIN): combining evidence, and rounding for output. */
-double kw_cf_combine(double a, double b);
-double kw_cf_round(double cf);
-
 #endif

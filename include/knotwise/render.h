@@ -11,7 +11,8 @@
 #include <time.h>
 
 #include "knotwise/engine.h"
-#include "util/strbuf.h"
+
+struct kw_strbuf;       /* the library's growing string (util/strbuf.h) */
 
 /* Routines never change between consults: batch keeps each one's JSON
  * once written (compact output only). */
@@ -26,6 +27,11 @@ struct kw_json_extra {
 	const char *id, *why_not;
 	struct kw_render_cache *cache;  /* NULL, or one made for this kb */
 };
+
+/* Can --why-not (the why_not of the styles below) explain id: is it a
+ * knot, routine, triage level or rule of this kb, or one that a rule file
+ * disabled?  The front end checks before it runs a consult. */
+bool kw_why_not_known(const struct kw_kb *kb, const char *id);
 
 /* Append the result object of SPEC §5 to out. */
 void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,

@@ -34,6 +34,7 @@ struct kw_options {
 	const char **rules;
 	size_t nrules;
 	bool no_default_rules;
+	bool no_cache;                  /* load from the rule files only */
 	enum kw_color color;
 	const char *answers;
 	const char **sets;
@@ -105,8 +106,9 @@ struct kw_sources {
 void kw_cli_sources(const struct kw_options *opts, const char *const *extra,
 		    size_t nextra, struct kw_sources *out);
 void kw_cli_sources_free(struct kw_sources *s);
-/* Load the rule set the options name; on failure prints the errors and
- * returns the exit status (66, 74 or 78). */
+/* Load the rule set the options name, through the cache unless
+ * --no-cache; on failure prints the errors and returns the exit status
+ * (66, 74 or 78). */
 int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb);
 /* The same for a consult (ask, batch): a rule set with no questions (no
  * rule files, a misnamed directory) is 78 too. */

@@ -89,7 +89,8 @@ int kw_cli_load(const struct kw_options *opts, struct kw_kb **kb)
 
 	kw_cli_sources(opts, NULL, 0, &sources);
 	status = kw_load_sources(sources.at, sources.n,
-				 &(struct kw_load_options){ .use_cache = true }, kb, &diags);
+				 &(struct kw_load_options){ .use_cache = !opts->no_cache },
+				 kb, &diags);
 	if (status != KW_LOAD_OK) {
 		kw_diags_sort(&diags);
 		for (size_t i = 0; i < diags.len; i++)

@@ -12,7 +12,7 @@
 #include "dialogue.h"
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
-#include "explain/why_not.h"
+#include "knotwise/render.h"
 
 static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
 			  struct kw_answers *answers, struct kw_diags *diags)

@@ -121,6 +121,13 @@ static int take_partial(struct kw_options *o, const char *arg)
 	return 0;
 }
 
+static int take_no_cache(struct kw_options *o, const char *arg)
+{
+	(void)arg;
+	o->no_cache = true;
+	return 0;
+}
+
 static int take_ask_all(struct kw_options *o, const char *arg)
 {
 	(void)arg;
@@ -154,6 +161,9 @@ static const struct option_row rows[] = {
 	{ .name = "why-not", .arg = " ID", .on = KW_ON(KW_CMD_ASK),
 	  .help = "why a knot, routine, triage level or rule was not reached",
 	  .take = take_why_not },
+	{ .name = "no-cache", .on = KW_ON(KW_CMD_ASK) | KW_ON(KW_CMD_LIST) | KW_ON(KW_CMD_BATCH),
+	  .help = "neither read nor write the compiled rule-set cache",
+	  .take = take_no_cache },
 	{ .name = "partial", .on = KW_ON(KW_CMD_ASK) | KW_ON(KW_CMD_BATCH),
 	  .help = "allow required questions to stay unanswered", .take = take_partial },
 	{ .name = "ask-all", .on = KW_ON(KW_CMD_ASK),

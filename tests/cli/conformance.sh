@@ -7,6 +7,7 @@ if [ ! -x "$shared/run" ]; then
 	echo "1..0 # SKIP no shared conformance suite at $shared"
 	exit 0
 fi
+unset XDG_CACHE_HOME     # each case's cache is then in its own HOME
 "${PYTHON3:-python3}" "$shared/run" --bin "$KNOTWISE" "$shared/cases" "$shared/cases-next/clinical" \
 	"$shared/cases-next/traps" "$shared/cases-next/consult" "$shared/cases-next/journal" \
 	"$shared/vignettes" |

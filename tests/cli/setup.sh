@@ -12,7 +12,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 HOME=$tmp
 XDG_CONFIG_HOME=$tmp/.config
-export HOME XDG_CONFIG_HOME
+XDG_CACHE_HOME=$tmp/.cache
+export HOME XDG_CONFIG_HOME XDG_CACHE_HOME
 unset NO_COLOR
 tap_count=0
 status=0

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "engine/certainty.h"
 #include "unit.h"
 
 START_TEST(positive_evidence_combines)

@@ -1,6 +1,6 @@
 /*
  * answers: values checked against their question, `unsure`, ask_if and
- * required questions.  The readers of each input form are answers_read.c.
+ * required questions.  The readers of each input form are in read.c.
  */
 #include <config.h>
 

@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "knotwise/engine.h"
+#include "engine/certainty.h"
 
 double kw_cf_combine(double a, double b)
 {
@@ -21,9 +21,9 @@ double kw_cf_combine(double a, double b)
 }
 
 /* Two decimals, half away from zero; a value within 1e-9 of a half is the
- * half (SPEC §7), so 0.625 (stored as 0.62499999...) still rounds to 0.63.
- * The tolerance is applied after scaling by 100: 1e-7 there is 1e-9 of
- * the certainty. */
+ * half (SPEC §7), so 0.715 (stored as 0.71499999999999997) rounds to 0.72
+ * as 0.625 (stored exactly) rounds to 0.63.  The tolerance is applied
+ * after scaling by 100: 1e-7 there is 1e-9 of the certainty. */
 double kw_cf_round(double cf)
 {
 	double scaled = fabs(cf) * 100, whole = floor(scaled);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "engine/engine_internal.h"
+#include "engine/network.h"
 #include "engine/result.h"
 #include "util/arena.h"
 #include "util/strbuf.h"

@@ -1,6 +1,6 @@
 /*
  * index: the engine's compressed-row indexes, written into the rule set
- * being built (engine_internal.h).  Each index is counted, its offsets
+ * being built (network.h).  Each index is counted, its offsets
  * summed, then filled; rows keep load order, which breaks every tie.
  */
 #include <config.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "engine/engine_internal.h"
+#include "engine/network.h"
 #include "ruleset/store.h"
 #include "util/arena.h"
 

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "engine/certainty.h"
 #include "expr/expr.h"
 #include "knotwise/engine.h"
 
@@ -48,7 +49,7 @@ struct kw_step {
 
 struct kw_knot_score {
 	bool suspected;
-	double certainty;               /* combined, not yet rounded */
+	double certainty;               /* combined, not yet rounded (kw_cf_round) */
 };
 
 struct kw_result {
@@ -89,8 +90,5 @@ void kw_result_warn(struct kw_result *res, const char *fmt, ...)
 uint32_t kw_result_avoider(const struct kw_result *res, size_t tag);
 /* Is the routine in the recommendation? */
 bool kw_result_has_routine(const struct kw_result *res, size_t routine);
-
-/* Choose the knots and routines once the rules have run (select.c). */
-void kw_select(struct kw_result *res, const struct kw_eval *ev);
 
 #endif

@@ -13,6 +13,7 @@
 #include "util/arena.h"
 
 #include "engine/engine_internal.h"
+#include "engine/network.h"
 #include "engine/result.h"
 
 struct selection {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "engine/engine_internal.h"
+#include "engine/network.h"
 #include "expr/expr.h"
 #include "ruleset/store.h"
 #include "util/arena.h"

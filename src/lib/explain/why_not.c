@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine_internal.h"
+#include "engine/network.h"
 #include "explain/explain.h"
 #include "explain/why_not.h"
+#include "knotwise/render.h"        /* kw_why_not_known */
 #include "util/arena.h"
 #include "util/strbuf.h"
 

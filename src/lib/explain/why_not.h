@@ -42,9 +42,6 @@ struct kw_why_not {
 	size_t n;
 };
 
-/* Is id a knot, routine, triage level or rule of this kb (or one that a
- * rule file disabled)? */
-bool kw_why_not_known(const struct kw_kb *kb, const char *id);
 void kw_why_not(const struct kw_result *res, const char *id, struct kw_why_not *out);
 void kw_why_not_free(struct kw_why_not *w);
 /* [{"id", "kind", "reached", "reasons": [{"reason", "text", data...}]}] */

@@ -4,10 +4,12 @@
  *
  * At load, kw_expr_parse turns text into a tree (struct kw_expr) that
  * names ids by their text; kw_expr_resolve binds every id to a symbol,
- * checks each test against the id's type and compiles its regexes (each
- * problem a diagnostic with its column); kw_expr_compile then writes the
- * tree into the rule set as a flat program (ruleset.h, struct kw_insn) and
- * the tree is thrown away with the loader's arena.
+ * checks each test against the id's type, turns its literals into values
+ * and adds its regexes to the rule set, compiled (each problem a
+ * diagnostic with its column); kw_expr_compile then writes the tree into
+ * the rule set as a flat program (ruleset.h, struct kw_insn).  The tree is
+ * never kept: it lives in the loader's arena, what resolve adds to it in
+ * the store's, and both go when the load ends.
  *
  * At run time only programs exist: kw_prog_eval tests one against known
  * values, kw_prog_eval3 in three-valued logic for the questionnaire,

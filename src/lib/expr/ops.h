@@ -2,8 +2,17 @@
  * ops: the operator table.  One row per operator says everything the
  * language does with it: how it is written after an id, how resolve
  * checks it against the id's type, whether it holds on a known value,
- * how it is written back, and when lint can tell it never holds.  A new
- * operator is one row here and one enum value in ruleset.h.
+ * how it is written back, and when lint can tell it never holds.
+ *
+ * A new operator written `ID WORD VALUE` or `ID WORD {VALUES}` (WORD a
+ * word, which becomes a keyword, or `~`) that tests one id against its
+ * literals is one row here and one value of enum kw_expr_op (ruleset.h,
+ * before KW_NOPS).  One written another way, as known(ID) and count(...)
+ * are, also needs its parse function (parse.c); one that tests more than
+ * one id or keeps more than its literals, as `<` between two ids, `~` and
+ * count(...) do, also needs its case in compile.c (fill_test) and eval.c
+ * (eval_at when it can hold on an unknown id, any_open, visit_at), and in
+ * why_not.c (actual_value) when the answer it shows is more than one id's.
  */
 #ifndef KW_OPS_H
 #define KW_OPS_H

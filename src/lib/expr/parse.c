@@ -13,6 +13,7 @@
 
 #include "util/arena.h"
 #include "expr/ops.h"
+#include "util/diag.h"
 #include "util/scalar.h"
 
 enum tok_kind {
@@ -201,7 +202,7 @@ static const char *unquote(struct parser *p, const struct token *t)
 
 static bool parse_literal(struct parser *p, struct kw_literal *lit)
 {
-	lit->col = p->tok.col;
+	*lit = (struct kw_literal){ .col = p->tok.col };   /* num is 0 but for numbers */
 	switch (p->tok.kind) {
 	case T_NUMBER:
 		lit->kind = KW_LIT_NUMBER;

@@ -15,6 +15,7 @@
 #include "expr/ops.h"
 #include "ruleset/store.h"
 #include "util/arena.h"
+#include "util/diag.h"
 #include "util/scalar.h"
 
 void kw_resolve_error(struct kw_resolver *r, unsigned col, const char *fmt, ...)

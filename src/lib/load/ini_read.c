@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/diag.h"
 #include "util/line_reader.h"
 #include "util/scalar.h"
 #include "util/strbuf.h"

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "engine/engine_internal.h"
+#include "engine/network.h"
 #include "load/build.h"
 #include "ruleset/cache.h"
 #include "ruleset/image.h"
@@ -282,13 +282,14 @@ static uint64_t files_name(const struct loader *l)
 	return name;
 }
 
-/* What the rule set depends on: the program, and each file's name and
- * bytes in load order (names matter: they order files and appear in the
- * output). */
+/* What the rule set depends on: the program, the limits it was loaded
+ * under, and each file's name and bytes in load order (names matter: they
+ * order files and appear in the output). */
 static uint64_t files_key(const struct loader *l)
 {
-	const char *version = kw_image_version();
-	uint64_t key = kw_hash(version, strlen(version) + 1, KW_HASH_SEED);
+	const size_t limits[] = { l->limits->file_bytes, l->limits->sections,
+				  l->limits->value_bytes };
+	uint64_t key = kw_hash(limits, sizeof limits, kw_image_program_key());
 
 	for (size_t i = 0; i < l->nfiles; i++) {
 		key = kw_hash(l->files[i].loc.file, strlen(l->files[i].loc.file) + 1, key);
@@ -327,6 +328,17 @@ static void loader_free(struct loader *l)
 	kw_arena_free(l->arena);
 }
 
+/* How the load went, `errors` being the count of errors before it. */
+static enum kw_load_status load_status(const struct loader *l,
+				       const struct kw_diags *diags, size_t errors)
+{
+	if (l->read_failed)
+		return KW_LOAD_READ_ERROR;
+	if (l->missing)
+		return KW_LOAD_NO_INPUT;
+	return diags->errors == errors ? KW_LOAD_OK : KW_LOAD_INVALID;
+}
+
 /* From the cache when it holds an image of exactly these files (and the
  * files gave no diagnostic: check's are wanted whole), else built. */
 enum kw_load_status kw_load_sources(const struct kw_source *sources, size_t nsources,
@@ -348,7 +360,7 @@ enum kw_load_status kw_load_sources(const struct kw_source *sources, size_t nsou
 	      kw_cache_read(kb, files_name(&l), key))) {
 		kb->key = key;
 		build(&l, kb);
-		if (opts->use_cache && diags->errors == errors)
+		if (opts->use_cache && load_status(&l, diags, errors) == KW_LOAD_OK)
 			kw_cache_write(kb, files_name(&l));
 	}
 	warn_if_empty(&l, kb);
@@ -357,9 +369,5 @@ enum kw_load_status kw_load_sources(const struct kw_source *sources, size_t nsou
 		*out = kb;
 	else
 		kw_kb_free(kb);
-	if (l.read_failed)
-		return KW_LOAD_READ_ERROR;
-	if (l.missing)
-		return KW_LOAD_NO_INPUT;
-	return diags->errors == errors ? KW_LOAD_OK : KW_LOAD_INVALID;
+	return load_status(&l, diags, errors);
 }

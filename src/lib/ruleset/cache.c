@@ -1,5 +1,7 @@
 /*
- * cache: reading and writing compiled rule sets (cache.h).
+ * cache: reading and writing compiled rule sets (cache.h).  The folder is
+ * opened once and checked through its descriptor, and the image is found
+ * relative to it, so what was checked is what is used.
  */
 #include <config.h>
 
@@ -14,11 +16,10 @@
 
 #include "ruleset/cache.h"
 #include "ruleset/image.h"
-#include "util/arena.h"
 #include "util/line_reader.h"
 #include "util/strbuf.h"
 
-#define MAX_IMAGE ((size_t)1 << 30)
+#define MAX_IMAGE ((off_t)1 << 30)
 
 /* $XDG_CACHE_HOME/knotwise, or ~/.cache/knotwise (relative XDG paths
  * are ignored, as the XDG spec says); false when neither can be named. */
@@ -33,12 +34,10 @@ static bool cache_dir(struct kw_strbuf *dir)
 	return dir->len > 0;
 }
 
-static bool image_path(struct kw_strbuf *path, uint64_t name)
+/* The image's file name in the folder, for the list of rule files `name`. */
+static void image_name(char *file, size_t size, uint64_t name)
 {
-	if (!cache_dir(path))
-		return false;
-	kw_sb_printf(path, "/rules-%016" PRIx64 ".img", name);
-	return true;
+	snprintf(file, size, "rules-%016" PRIx64 ".img", name);
 }
 
 /* The user's own, and nobody else can write it. */
@@ -47,52 +46,80 @@ static bool private(const struct stat *st)
 	return st->st_uid == getuid() && !(st->st_mode & (S_IWGRP | S_IWOTH));
 }
 
-static bool dir_trusted(const char *path)
+/* Each missing level of the path, 0700 (XDG's mode for what it creates);
+ * whether the last one can be used is for the caller to check. */
+static void make_dirs(char *path)
 {
+	for (char *slash = path + 1; (slash = strchr(slash, '/')) != NULL; slash++) {
+		*slash = '\0';
+		mkdir(path, 0700);
+		*slash = '/';
+	}
+	mkdir(path, 0700);
+}
+
+/* The cache folder, open, when it is a directory of the user's that
+ * nobody else can write; else -1.  With create, it is made if missing.
+ * O_NONBLOCK: something else in its place never makes open() wait. */
+static int open_cache_dir(bool create)
+{
+	struct kw_strbuf path = {0};
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && private(&st);
+	int fd = -1;
+
+	if (cache_dir(&path)) {
+		if (create)
+			make_dirs(path.data);
+		fd = open(path.data, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
+	}
+	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISDIR(st.st_mode) || !private(&st))) {
+		close(fd);
+		fd = -1;
+	}
+	kw_sb_free(&path);
+	return fd;
+}
+
+/* The bytes of the image file, when it is a regular file of the user's
+ * that nobody else can write, of a size an image can have.  A symlink is
+ * not followed; a FIFO or a device is opened without waiting, never read. */
+static bool read_image(int dir, const char *file, char **data, size_t *len)
+{
+	int fd = openat(dir, file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && private(&st) &&
+	     st.st_size >= (off_t)sizeof(struct kw_image_header) && st.st_size <= MAX_IMAGE &&
+	     kw_read_all(fd, (size_t)st.st_size, data, len) == 0;
+	close(fd);
+	return ok;
 }
 
 bool kw_cache_read(struct kw_kb *kb, uint64_t name, uint64_t key)
 {
-	struct kw_strbuf path = {0}, dir = {0};
-	struct stat st;
+	int dir = open_cache_dir(false);
+	char file[32];
 	char *data = NULL;
-	size_t len = 0;
-	int fd = -1;
-	bool ok = false;
+	size_t len;
+	bool ok;
 
-	if (cache_dir(&dir) && dir_trusted(dir.data) && image_path(&path, name) &&
-	    (fd = open(path.data, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) >= 0 &&
-	    fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && private(&st) &&
-	    kw_read_all(fd, MAX_IMAGE, &data, &len) == 0 &&
-	    kw_image_valid((unsigned char *)data, len, key)) {
-		kb->image = (unsigned char *)data;
-		kb->image_size = len;
-		kw_image_view(kb);
-		ok = true;
-	}
-	if (!ok)
+	if (dir < 0)
+		return false;
+	image_name(file, sizeof file, name);
+	ok = read_image(dir, file, &data, &len) &&
+	     kw_image_valid((unsigned char *)data, len, key);
+	close(dir);
+	if (!ok) {
 		free(data);
-	if (fd >= 0)
-		close(fd);
-	kw_sb_free(&path);
-	kw_sb_free(&dir);
-	return ok;
-}
-
-/* Each missing level of the cache folder, 0700. */
-static bool make_dirs(char *path)
-{
-	for (char *slash = path + 1; (slash = strchr(slash, '/')) != NULL; slash++) {
-		*slash = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			*slash = '/';
-			return false;
-		}
-		*slash = '/';
+		return false;
 	}
-	return (mkdir(path, 0700) == 0 || errno == EEXIST) && dir_trusted(path);
+	kb->image = (unsigned char *)data;
+	kb->image_size = len;
+	kw_image_view(kb);
+	return true;
 }
 
 static bool write_all(int fd, const unsigned char *data, size_t len)
@@ -109,24 +136,26 @@ static bool write_all(int fd, const unsigned char *data, size_t len)
 	return true;
 }
 
-/* Written beside its place, then renamed over it: a reader sees the old
- * image or the new one, never half of one. */
+/* Written to a file of this process's own beside its place, then renamed
+ * over it: a reader, or another knotwise writing the same image, sees the
+ * old image or a new one, never half of one.  (No fsync: an image a crash
+ * cut short fails its checks and is written again.) */
 void kw_cache_write(const struct kw_kb *kb, uint64_t name)
 {
-	struct kw_strbuf dir = {0}, path = {0}, tmp = {0};
-	int fd;
+	int dir = kb->image ? open_cache_dir(true) : -1, fd;
+	char file[32], tmp[64];
+	bool ok;
 
-	if (!kb->image || !cache_dir(&dir) || !make_dirs(dir.data) || !image_path(&path, name))
-		goto out;
-	kw_sb_printf(&tmp, "%s.%ld.tmp", path.data, (long)getpid());
-	fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto out;
-	if (!write_all(fd, kb->image, kb->image_size) || close(fd) != 0 ||
-	    rename(tmp.data, path.data) != 0)
-		unlink(tmp.data);
-out:
-	kw_sb_free(&dir);
-	kw_sb_free(&path);
-	kw_sb_free(&tmp);
+	if (dir < 0)
+		return;
+	image_name(file, sizeof file, name);
+	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", file, (long)getpid());
+	fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		ok = write_all(fd, kb->image, kb->image_size);
+		ok = close(fd) == 0 && ok;
+		if (!ok || renameat(dir, tmp, dir, file) != 0)
+			unlinkat(dir, tmp, 0);
+	}
+	close(dir);
 }

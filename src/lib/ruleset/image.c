@@ -12,6 +12,7 @@
 
 #include "ruleset/image.h"
 #include "util/arena.h"
+#include "util/build_id.h"
 
 static const char magic[8] = "KWRULES";
 
@@ -42,6 +43,15 @@ const char *kw_image_version(void)
 		snprintf(version, sizeof version, "%s/%s", PACKAGE_VERSION, pcre);
 	}
 	return version;
+}
+
+uint64_t kw_image_program_key(void)
+{
+	const char *version = kw_image_version();
+	size_t id_len;
+	const unsigned char *id = kw_build_id(&id_len);
+
+	return kw_hash(id, id_len, kw_hash(version, strlen(version) + 1, KW_HASH_SEED));
 }
 
 static size_t align8(size_t n)
@@ -114,7 +124,7 @@ void kw_image_view(struct kw_kb *kb)
 	memcpy(&h, kb->image, sizeof h);
 	kb->key = h.key;
 	for (int p = 0; p < KW_NPARTS; p++)
-		kw_image_view_part(kb, p, kb->image + h.part[p].off, h.part[p].len);
+		kw_part_view(kb, p, kb->image + h.part[p].off, h.part[p].len);
 }
 
 static const char *id_of(const struct kw_kb *kb, enum kw_id_kind kind, size_t i)

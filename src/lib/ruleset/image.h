@@ -17,6 +17,8 @@
 
 #define KW_IMAGE_FORMAT 1
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wpadded"     /* written as it is, as records are */
 struct kw_image_header {
 	char magic[8];                  /* "KWRULES" */
 	uint32_t format, nparts;
@@ -28,14 +30,19 @@ struct kw_image_header {
 		uint64_t off, len;      /* bytes from the start; records */
 	} part[KW_NPARTS];
 };
+#pragma GCC diagnostic pop
 
 /* FNV-1a, 64 bits: every byte step is a bijection of the state, so any
  * change confined to one byte always changes the result. */
 uint64_t kw_hash(const void *data, size_t n, uint64_t seed);
 #define KW_HASH_SEED UINT64_C(14695981039346656037)
 
-/* The program's side of every key: its version and PCRE2's. */
+/* The program's version and PCRE2's, as an image's header names them. */
 const char *kw_image_version(void);
+/* The program's side of every key: that version and the build's id
+ * (util/build_id.h), so that an image another build wrote never matches,
+ * even when a record's layout or an enum changed and the version did not. */
+uint64_t kw_image_program_key(void);
 
 /* One malloc'd image of the parts, with header and checksum. */
 unsigned char *kw_image_pack(const struct kw_array *parts, size_t nparts, uint64_t key,
@@ -45,7 +52,6 @@ unsigned char *kw_image_pack(const struct kw_array *parts, size_t nparts, uint64
 bool kw_image_valid(const unsigned char *image, size_t size, uint64_t key);
 /* Point the kb's view at its image (which must be valid). */
 void kw_image_view(struct kw_kb *kb);
-void kw_image_view_part(struct kw_kb *kb, int part, const void *data, size_t len);
 /* The image's id tables, built from the records at pack time. */
 void kw_image_index_ids(struct kw_store *st);
 /* An id's index through the image's table, or false. */

@@ -1,6 +1,9 @@
 /*
- * kb: look-ups by id, the names of enumerations, and freeing.  The
- * loader (load/) fills a kb through the store, or the cache reads one.
+ * kb: what every reader of a rule set uses — look-ups by id (the store's
+ * maps while the loader builds, the image's tables after), a section's
+ * place for diagnostics, the closest id for "did you mean", the default
+ * settings and the names of the enumerations — and freeing.  The loader
+ * (load/) fills a kb through the store, or the cache (cache.c) reads one.
  */
 #include <config.h>
 

@@ -8,8 +8,8 @@
  * (values, compiled regexes, match data) belongs to the run.
  *
  * struct kw_kb is the view: the image plus typed pointers to its parts.
- * While the loader builds a rule set the view points into the builder's
- * growing arrays instead (builder.h); readers cannot tell the difference.
+ * While the loader builds a rule set the view points into the store's
+ * growing arrays instead (store.h); readers cannot tell the difference.
  *
  * Questions and derived facts share one namespace, the symbols: symbol i
  * is question i for i < nquestions, else fact i - nquestions.  Indices of
@@ -27,6 +27,12 @@
 #define KW_NONE UINT32_MAX
 
 typedef uint32_t kw_sref;               /* a text: offset in the string pool; 0: none */
+
+/* The records below are written to the cache as they are, so none may
+ * hold padding: its bytes are undefined, and an image must be the same
+ * bytes each time the same files are built.  A gap is a named field. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wpadded"
 
 /* A run of entries in one of the pools. */
 struct kw_slice {
@@ -46,6 +52,7 @@ struct kw_question {
 	uint8_t required;
 	struct kw_slice choices;        /* refs: choice ids */
 	struct kw_slice labels;         /* refs: labels, 0 where none was given */
+	uint32_t unused;                /* 0 */
 	double min, max;
 	uint32_t ask_if, recheck_if;    /* programs, or KW_NONE */
 	int32_t order;
@@ -67,6 +74,7 @@ struct kw_lit {
 	uint16_t written;               /* enum kw_lit_kind: number, word, string */
 	uint32_t choice;
 	kw_sref text;                   /* as written (and the word or text value) */
+	uint32_t unused;                /* 0 */
 	double num;
 };
 
@@ -181,6 +189,8 @@ struct kw_pattern {
 struct kw_id_table {
 	uint32_t bits, slots;           /* slots: offset in u32 */
 };
+
+#pragma GCC diagnostic pop
 
 enum kw_id_kind { KW_IDS_SYMBOL, KW_IDS_KNOT, KW_IDS_ROUTINE, KW_IDS_RULE,
 		  KW_IDS_TAG, KW_NIDS };

@@ -212,7 +212,7 @@ size_t kw_part_size(int part)
 	return views[part].size;
 }
 
-void kw_image_view_part(struct kw_kb *kb, int part, const void *data, size_t len)
+void kw_part_view(struct kw_kb *kb, int part, const void *data, size_t len)
 {
 	set_view(kb, (enum kw_store_part)part, data, len);
 }

@@ -62,6 +62,8 @@ uint32_t kw_store_tag(struct kw_store *st, const char *tag);
 
 /* The size of one record of a part. */
 size_t kw_part_size(int part);
+/* Point the kb's view of a part at len records at data. */
+void kw_part_view(struct kw_kb *kb, int part, const void *data, size_t len);
 
 /* Pack every part into one image owned by the kb, build the id tables
  * and point the view at the image; the store is freed. */

@@ -18,7 +18,8 @@ void *kw_arena_alloc(struct kw_arena *arena, size_t size);   /* zeroed */
 char *kw_arena_strdup(struct kw_arena *arena, const char *s);
 char *kw_arena_strndup(struct kw_arena *arena, const char *s, size_t n);
 
-/* Report running out of memory and exit (70): nothing can go on. */
+/* Report running out of memory and exit with KW_EXIT_SOFTWARE (70,
+ * util/exit_status.h): nothing can go on. */
 _Noreturn void kw_out_of_memory(void);
 
 /* malloc/realloc that abort on failure, for the arrays that grow. */

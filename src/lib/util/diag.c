@@ -1,12 +1,11 @@
 #include <config.h>
 
-#include "knotwise/diag.h"
-
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/diag.h"
 #include "util/strbuf.h"
 
 void kw_diag(struct kw_diags *diags, enum kw_severity severity,
