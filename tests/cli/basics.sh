@@ -5,23 +5,7 @@
 kw=$KNOTWISE
 rules=$tmp/rules
 mkdir -p "$rules"
-cat >"$rules/10-base.ini" <<'INI'
-[question pain]
-text = How bad?
-type = scale
-[knot k]
-name = Kay
-[rule r]
-if = pain >= 5
-then = suspect k 0.6
-because = Strong pain.
-[routine k_hands]
-title = Press with your hands
-kind = release
-for = k
-step = Press.
-minutes = 2
-INI
+cp "$TOP_SRCDIR/tests/fixtures/cli/pain.ini" "$rules/10-base.ini"
 own="--no-default-rules --rules $rules"
 printf '{"pain": 1}\n' >"$tmp/pain1"
 

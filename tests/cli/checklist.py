@@ -11,23 +11,14 @@ import sys
 
 sys.path.insert(0, os.path.join(os.environ["TOP_SRCDIR"], "tests"))
 import ptydrive  # noqa: E402
+from tap import check, done, flat  # noqa: E402
 
 KW = os.environ["KNOTWISE"]
 TOP = os.environ["TOP_SRCDIR"]
 RULES = ["--no-default-rules", "--rules",
          os.path.join(TOP, "tests/fixtures/dialogue/checklist.ini")]
-results = []
 
 
-def check(name, ok, detail=""):
-    results.append(ok)
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), name))
-    if not ok and detail:
-        print("\n".join("# " + line for line in str(detail)[-2000:].splitlines()))
-
-
-def flat(text):
-    return " ".join(text.split())
 
 
 def talk(replies, extra=("--format", "json"), columns=80, rules=RULES):
@@ -139,5 +130,4 @@ check("and names the routine with its minutes",
       out[:3000])
 check("a self-care consult takes at most 25 screens", screens <= 25, screens)
 
-print("1..%d" % len(results))
-sys.exit(0 if all(results) else 1)
+done()

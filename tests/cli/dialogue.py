@@ -8,23 +8,13 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.environ["TOP_SRCDIR"], "tests"))
 import ptydrive  # noqa: E402
+from tap import check, done, flat  # noqa: E402
 
 KW = os.environ["KNOTWISE"]
 TOP = os.environ["TOP_SRCDIR"]
 RULES = ["--no-default-rules", "--rules", os.path.join(TOP, "tests/fixtures/dialogue/rules.ini")]
-results = []
 
 
-def check(name, ok, detail=""):
-    results.append(ok)
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), name))
-    if not ok and detail:
-        print("\n".join("# " + line for line in str(detail)[-1500:].splitlines()))
-
-
-def flat(text):
-    """The screen's words, however they were wrapped."""
-    return " ".join(text.split())
 
 
 def talk(replies, extra=(), env=None):
@@ -156,5 +146,4 @@ check("a built-in consult needs no manual and matches the piped JSON",
 check("the built-in questionnaire prunes questions", len(asked) < len(ptydrive.question_ids(KW, [])),
       len(asked))
 
-print("1..%d" % len(results))
-sys.exit(0 if all(results) else 1)
+done()

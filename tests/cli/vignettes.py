@@ -10,18 +10,12 @@ import sys
 
 sys.path.insert(0, os.path.join(os.environ["TOP_SRCDIR"], "tests"))
 import ptydrive  # noqa: E402
+from tap import check, done  # noqa: E402
 
 KW = os.environ["KNOTWISE"]
 TOP = os.environ["TOP_SRCDIR"]
 VIGNETTES = os.path.join(TOP, "..", "shared", "conformance", "vignettes")
-results = []
 
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), name))
-    if not ok and detail:
-        print("\n".join("# " + line for line in str(detail)[-1500:].splitlines()))
 
 
 def profile_of(path):
@@ -61,5 +55,4 @@ for name in sorted(os.listdir(VIGNETTES)):
           asked_json["triage"]["level"] == piped(written)["triage"]["level"],
           asked_json["triage"])
 
-print("1..%d" % len(results))
-sys.exit(0 if all(results) else 1)
+done()
