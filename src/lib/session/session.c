@@ -254,7 +254,9 @@ struct kw_session *kw_session_new(const struct kw_kb *kb, struct kw_answers *ans
 	s->journal_state = kw_xcalloc(n, sizeof *s->journal_state);
 	s->rechecks = kw_xcalloc(n, sizeof *s->rechecks);
 	s->now_items = kw_xcalloc(n, sizeof *s->now_items);
-	s->history = kw_xcalloc(n, sizeof *s->history);
+	/* a screen settles a question still to come, or asks one again (each
+	 * at most once while its first asking stands) */
+	s->history = kw_xcalloc(2 * n, sizeof *s->history);
 	s->choices = kw_xcalloc(KW_MAX_CHOICES + 1, sizeof *s->choices);
 	s->choice_ids = kw_xcalloc(KW_MAX_CHOICES + 1, sizeof *s->choice_ids);
 	s->item_texts = kw_xcalloc(n, sizeof *s->item_texts);
@@ -326,7 +328,8 @@ static void remember(struct kw_session *s)
 
 	shown->screen = s->now;
 	shown->items = kw_xcalloc(s->now.nitems + 1, sizeof *shown->items);
-	memcpy(shown->items, s->now.items, s->now.nitems * sizeof *shown->items);
+	if (s->now.nitems)
+		memcpy(shown->items, s->now.items, s->now.nitems * sizeof *shown->items);
 	shown->screen.items = shown->items;
 	shown->prior = s->a->values[s->now.question];
 }
