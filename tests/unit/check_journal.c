@@ -592,6 +592,21 @@ START_TEST(the_default_journal_lives_in_the_state_folder)
 }
 END_TEST
 
+START_TEST(a_journal_question_counts_as_asked_before_every_other)
+{
+	struct kw_kb *kb = unit_kb("[question pain]\ntext = How bad?\ntype = scale\n"
+				   "ask_if = not known(before) or before >= 1\norder = 1\n"
+				   "[question before]\ntext = b\ntype = number\n"
+				   "journal = consults\norder = 500\n"
+				   "[rule sore]\nif = pain >= 5\nthen = triage professional\n");
+	size_t before;
+
+	ck_assert(kw_kb_find_symbol(kb, "before", &before));
+	ck_assert_int_eq(kb->ask_order[0], before);
+	kw_kb_free(kb);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("journal");
@@ -612,6 +627,7 @@ int main(void)
 	tcase_add_test(tc, the_last_answers_are_offered_as_they_would_be_typed);
 	tcase_add_test(tc, a_finished_consult_is_appended_as_one_record_it_can_read_back);
 	tcase_add_test(tc, the_default_journal_lives_in_the_state_folder);
+	tcase_add_test(tc, a_journal_question_counts_as_asked_before_every_other);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
