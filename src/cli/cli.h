@@ -27,6 +27,7 @@ enum kw_command_id { KW_CMD_ASK, KW_CMD_CHECK, KW_CMD_LIST, KW_CMD_BATCH, KW_NCO
 #define KW_ON_ALL ((1u << KW_NCOMMANDS) - 1)    /* a global option */
 
 struct kw_format;
+struct kw_journal;
 struct kw_result;
 
 struct kw_options {
@@ -41,6 +42,8 @@ struct kw_options {
 	const struct kw_format *format; /* NULL: the default (kw_format_of) */
 	bool explain, partial, ask_all;
 	const char *why_not;
+	const char *journal;            /* --journal FILE */
+	bool no_journal;
 	time_t now;                     /* the run's one reading of the clock */
 	char **args;                    /* the command's own arguments */
 	int nargs;
@@ -128,5 +131,15 @@ int kw_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kw_cli_alternative(struct kw_strbuf *sb, size_t i, size_t n, const char *word);
 /* Columns of the terminal on fd, or 80 when it is not one. */
 unsigned kw_terminal_width(int fd);
+
+/* cli_journal: the journal as the commands that use it find and read it. */
+/* --journal FILE, or (when use_default) the default journal; NULL for
+ * none, as when neither XDG_STATE_HOME nor HOME is set.  malloc'd. */
+char *kw_cli_journal_path(const struct kw_options *opts, bool use_default);
+/* Read the journal at path, printing what was wrong with it; an exit
+ * status (0, 66 or 74), and *j when 0. */
+int kw_cli_read_journal(const char *path, struct kw_journal **j);
+/* The exit status for how reading or writing the journal went. */
+int kw_cli_journal_exit(int journal_status);
 
 #endif

@@ -1,6 +1,9 @@
 /*
  * cmd_ask: one consult.  Answers come from the questionnaire when stdin
  * is a terminal and none are given, else from --answers, stdin and --set.
+ * A journal (SPEC §8) is read before the answers and appended to once the
+ * result is out: the default one in an interactive consult (unless
+ * --no-journal), in a piped one only --journal FILE.
  */
 #include <config.h>
 
@@ -13,9 +16,21 @@
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
 #include "explain/why_not.h"
+#include "journal/journal.h"
 
+/* The journal of this consult, when it has one. */
+struct consult_journal {
+	char *path;
+	bool is_default;                /* its folders are made as needed */
+	struct kw_journal *read;
+	struct kw_journal_consult *consult;
+};
+
+/* Answers given up front are read first, so that theirs win over the
+ * journal's; the episode is followed once all are kept. */
 static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
-			  struct kw_answers *answers, struct kw_diags *diags)
+			  struct kw_answers *answers, struct kw_journal_consult *journal,
+			  struct kw_diags *diags)
 {
 	const char *path = opts->answers;
 	char *text = NULL;
@@ -34,8 +49,12 @@ static int gather_answers(const struct kw_options *opts, const struct kw_kb *kb,
 	}
 	for (size_t i = 0; ok && i < opts->nsets; i++)
 		ok = kw_answers_set(kb, answers, opts->sets[i], diags);
+	if (ok && journal)
+		kw_journal_fill(journal, answers);
 	if (ok)
 		ok = kw_answers_finish(kb, answers, opts->partial, diags);
+	if (ok && journal)
+		kw_journal_follow_episode(journal, answers);
 	return ok ? KW_EXIT_OK : KW_EXIT_DATAERR;
 }
 
@@ -52,36 +71,105 @@ static void print_warnings(const struct kw_result *res)
 	kw_sb_free(&line);
 }
 
+/* Add the consult to its journal: 0, or the status after saying why not. */
+static int record(const struct consult_journal *journal, const struct kw_answers *answers,
+		  const struct kw_result *res)
+{
+	struct kw_diags diags = {0};
+	int status = KW_JOURNAL_OK;
+
+	if (journal->is_default && !kw_journal_make_folders(journal->path, &diags))
+		status = KW_JOURNAL_IO_ERROR;
+	if (status == KW_JOURNAL_OK)
+		status = kw_journal_append(journal->consult, answers, res, &diags);
+	kw_diags_print(&diags, stderr);
+	kw_diags_free(&diags);
+	return kw_cli_journal_exit(status);
+}
+
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,
-		   const struct kw_answers *answers)
+		   const struct kw_answers *answers, const struct consult_journal *journal)
 {
 	const struct kw_format *format = kw_format_of(opts);
 	struct kw_result *res = kw_result_new();
 	char *out;
-	bool written;
+	int status;
 
 	kw_engine_run(kb, answers, res);
 	out = format->consult(opts, kb, res);
 	if (!format->has_warnings)
 		print_warnings(res);
-	written = kw_cli_write(out, strlen(out));
+	status = kw_cli_write(out, strlen(out)) ? KW_EXIT_OK : KW_EXIT_IOERR;
+	if (status == KW_EXIT_OK && journal->consult)
+		status = record(journal, answers, res);
 	free(out);
 	kw_result_free(res);
-	return written ? KW_EXIT_OK : KW_EXIT_IOERR;
+	return status;
 }
 
-int kw_cmd_ask(const struct kw_options *opts)
+/* Find and read the journal the consult uses, if any: 0, or the exit
+ * status after saying why it cannot be used. */
+static int open_journal(const struct kw_options *opts, const struct kw_kb *kb,
+			bool interactive, struct consult_journal *journal)
 {
-	struct kw_diags diags = {0};
-	struct kw_answers *answers;
-	struct kw_kb *kb;
 	int status;
 
+	if (opts->no_journal)
+		return KW_EXIT_OK;
+	journal->is_default = !opts->journal;
+	if (!(journal->path = kw_cli_journal_path(opts, interactive))) {
+		if (interactive)
+			fputs("knotwise: warning: no journal is kept: neither XDG_STATE_HOME "
+			      "nor HOME is set\n", stderr);
+		return KW_EXIT_OK;
+	}
+	if ((status = kw_cli_read_journal(journal->path, &journal->read)) == 0)
+		journal->consult = kw_journal_consult_new(journal->read, kb, opts->now);
+	return status;
+}
+
+static void close_journal(struct consult_journal *journal)
+{
+	kw_journal_consult_free(journal->consult);
+	kw_journal_free(journal->read);
+	free(journal->path);
+}
+
+/* The questionnaire, from the journal's answers on.  It follows the
+ * episode question itself, as each answer comes (journal.h): answers it
+ * left unknown must stay so, or a follow-up question it never asked
+ * would be read as answered. */
+static int converse(const struct kw_options *opts, const struct kw_kb *kb,
+		    struct kw_answers *answers, struct kw_journal_consult *journal)
+{
+	if (journal)
+		kw_journal_fill(journal, answers);
+	return kw_dialogue_run(kb, answers, opts->partial, opts->ask_all);
+}
+
+static int usage_problem(const struct kw_options *opts)
+{
 	if (opts->nargs)
 		return kw_cli_usage("'ask' takes no arguments, but got '%s'", opts->args[0]);
 	if ((opts->explain || opts->why_not) && !kw_format_of(opts)->explains)
 		return kw_cli_usage("--explain and --why-not do not apply to --format %s",
 				    kw_format_of(opts)->name);
+	if (opts->journal && opts->no_journal)
+		return kw_cli_usage("--journal and --no-journal cannot go together");
+	return KW_EXIT_OK;
+}
+
+int kw_cmd_ask(const struct kw_options *opts)
+{
+	bool interactive = !opts->answers && !opts->nsets && isatty(STDIN_FILENO);
+	struct consult_journal journal = {0};
+	struct kw_diags diags = {0};
+	struct kw_answers *answers;
+	struct kw_kb *kb;
+	int status;
+
+	if ((status = usage_problem(opts)) != 0)
+		return status;
 	if ((status = kw_cli_load_consult(opts, &kb)) != 0)
 		return status;
 	if (opts->why_not && !kw_why_not_known(kb, opts->why_not)) {
@@ -91,13 +179,13 @@ int kw_cmd_ask(const struct kw_options *opts)
 		return KW_EXIT_USAGE;
 	}
 	answers = kw_answers_new(kb);
-	if (!opts->answers && !opts->nsets && isatty(STDIN_FILENO))
-		status = kw_dialogue_run(kb, answers, opts->partial, opts->ask_all);
-	else
-		status = gather_answers(opts, kb, answers, &diags);
+	if ((status = open_journal(opts, kb, interactive, &journal)) == 0)
+		status = interactive ? converse(opts, kb, answers, journal.consult)
+			: gather_answers(opts, kb, answers, journal.consult, &diags);
 	kw_diags_print(&diags, stderr);
 	if (status == KW_EXIT_OK)
-		status = consult(opts, kb, answers);
+		status = consult(opts, kb, answers, &journal);
+	close_journal(&journal);
 	kw_diags_free(&diags);
 	kw_answers_free(answers);
 	kw_kb_free(kb);

@@ -128,6 +128,19 @@ static int take_ask_all(struct kw_options *o, const char *arg)
 	return 0;
 }
 
+static int take_journal(struct kw_options *o, const char *arg)
+{
+	o->journal = arg;
+	return 0;
+}
+
+static int take_no_journal(struct kw_options *o, const char *arg)
+{
+	(void)arg;
+	o->no_journal = true;
+	return 0;
+}
+
 /* In --help order: the global options, then each command's. */
 static const struct option_row rows[] = {
 	{ .name = "rules", .letter = 'r', .arg = " PATH", .on = KW_ON_ALL,
@@ -159,6 +172,11 @@ static const struct option_row rows[] = {
 	{ .name = "ask-all", .on = KW_ON(KW_CMD_ASK),
 	  .help = "in the questionnaire, also ask what cannot matter",
 	  .take = take_ask_all },
+	{ .name = "journal", .arg = " FILE", .on = KW_ON(KW_CMD_ASK),
+	  .help = "use this journal of consults instead of the default",
+	  .take = take_journal },
+	{ .name = "no-journal", .on = KW_ON(KW_CMD_ASK),
+	  .help = "neither read nor write a journal", .take = take_no_journal },
 };
 
 #define NROWS (sizeof rows / sizeof *rows)

@@ -13,6 +13,8 @@ trap 'rm -rf "$tmp"' EXIT
 HOME=$tmp
 XDG_CONFIG_HOME=$tmp/.config
 export HOME XDG_CONFIG_HOME
+# An interactive consult keeps a journal: in the scratch home, by default.
+unset XDG_STATE_HOME
 unset NO_COLOR
 tap_count=0
 status=0

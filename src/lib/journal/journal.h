@@ -24,7 +24,10 @@
  *     line = kw_journal_last_time(c)              show it, if not NULL
  *     text = kw_journal_last_answer(c, q)         a default for question q
  *     kw_journal_follow_episode(c, answers)       after each answer, and once
- *                                                 after kw_answers_finish
+ *                                                 after kw_answers_finish (the
+ *                                                 questionnaire does both while
+ *                                                 it runs; cmd_ask.c, for piped
+ *                                                 answers, the last)
  *     ... run the engine, write the result ...
  *     kw_journal_append(c, answers, result, &diags)   once the result is out
  *     kw_journal_consult_free(c); kw_journal_free(j);
@@ -162,7 +165,11 @@ void kw_journal_fill(struct kw_journal_consult *c, struct kw_answers *a);
  * (so the follow-up questions, which ask_if known(journal_consults), are
  * no longer asked); otherwise, as after `back` past it, they are given
  * again.  True when the answer starts a new episode.  Call it after each
- * answer and once after kw_answers_finish: it is idempotent. */
+ * answer and once after kw_answers_finish (which then still keeps the
+ * episode answer, its question being asked): it is idempotent.  Only
+ * what owns the answers while they are given may call it: given again
+ * after a questionnaire that did not follow the episode, the journal's
+ * answers would stand for follow-up questions it never asked. */
 bool kw_journal_follow_episode(struct kw_journal_consult *c, struct kw_answers *a);
 /* recall.c: the last consult, for the questionnaire. */
 
