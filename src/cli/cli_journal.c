@@ -1,6 +1,6 @@
 /*
  * cli_journal: which journal a command uses, and reading it with its
- * problems reported (SPEC §8).
+ * problems reported (SPEC §8).  ask and history share these.
  */
 #include <config.h>
 

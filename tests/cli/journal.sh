@@ -3,7 +3,8 @@
 # KNOTWISE_NOW, escalate from the record alone; a new episode starts after
 # 90 days or a no; a line that cannot be read is skipped and kept; a
 # journal others may use is refused; consults that end together each
-# leave one whole line.
+# leave one whole line; `history` shows it, as a table and a chart or as
+# JSON, and --forget deletes it.
 . "$TOP_SRCDIR/tests/cli/setup.sh"
 kw=$KNOTWISE
 TZ=UTC
@@ -242,6 +243,7 @@ sys.path.insert(0, sys.argv[1])
 import ptydrive
 split = sys.argv.index('--')
 status, out, screen, prompts = ptydrive.converse(sys.argv[split + 1:], sys.argv[2:split])
+sys.stdout.write(out)
 sys.exit(0 if status == 0 else 1)" "$TOP_SRCDIR/tests" "$@"
 }
 default=$HOME/.local/state/knotwise/journal.jsonl
@@ -260,5 +262,109 @@ export XDG_STATE_HOME
 talk yes -- "$kw" --no-default-rules --rules "$tmp/one.ini"
 check "XDG_STATE_HOME moves it" test "$(wc -l <"$tmp/state/knotwise/journal.jsonl")" -eq 1
 unset XDG_STATE_HOME
+
+# --- history ------------------------------------------------------------------------
+h=$tmp/history.jsonl
+run "$kw" history --journal "$h"
+check "history of a journal that does not exist exits 0" status_is 0
+check "saying so plainly" out_has "^There is no journal yet at .*history.jsonl: knotwise keeps one"
+: >"$h"
+chmod 600 "$h"
+run "$kw" history --journal "$h"
+check "an empty journal is said to be empty" out_has "^No consults are recorded yet in the journal .*history.jsonl\.$"
+check "with exit 0" status_is 0
+run "$kw" history --journal "$h" --format json
+check "in JSON, an empty array" test "$(cat "$tmp/out")" = "[]"
+
+run env KNOTWISE_NOW=2026-11-03T09:30:00Z "$kw" --answers "$tmp/base" --set pain_level=6 \
+	--journal "$h"
+run env COLUMNS=80 "$kw" history --journal "$h"
+check "one consult: when" out_has "^1 consult, on 2026-11-03\.$"
+check "its row: date, pain, advice, routine, top knot" \
+	out_has "^2026-11-03  6/10   self-care     -         Quadratus lumborum$"
+check "and a chart with its one point" test "$(grep -c '\*' "$tmp/out")" -eq 2
+check "at the pain it gave" out_has "^ 6 \| \*$"
+
+# Thirty consults, two days apart; a new episode from the 21st; one line
+# that cannot be read, and one record with a member knotwise does not know.
+"${PYTHON3:-python3}" - "$h" <<'EOF'
+import datetime, json, sys
+start = datetime.datetime(2026, 9, 1, 9, 30)
+with open(sys.argv[1], "w") as f:
+    for i in range(30):
+        t = (start + datetime.timedelta(days=2 * i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        record = {"version": 1, "time": t, "episode": 1 if i < 20 else 2,
+                  "answers": {"pain_level": [8, 7, 7, 6, 5][i % 5] - i // 10,
+                              "routine_days_since_last": i % 3},
+                  "level": "professional" if i == 12 else "self_care",
+                  "knots": ["quadratus_lumborum"], "routine": ["quadratus_lumborum_ball"]}
+        if i == 3:
+            record["mood"] = {"later": ["versions", {"may": "add"}]}
+        f.write(json.dumps(record) + "\n")
+        if i == 9:
+            f.write("not a record\n")
+EOF
+run env COLUMNS=120 "$kw" history --journal "$h"
+check "thirty consults: what the journal holds" \
+	out_has "^30 consults, from 2026-09-01 to 2026-10-29 \(1 line of the journal could not be read\)\.$"
+check "the line it could not read is named" err_has "history.jsonl:11: warning: journal line skipped"
+check "one row a consult" test "$(grep -c '^2026-[0-9-]* *[0-9]*/10 ' "$tmp/out")" -eq 30
+check "the newest last" sh -c "grep '^2026-[0-9-]* *[0-9]*/10 ' '$tmp/out' | tail -n 1 | grep -q '^2026-10-29 '"
+check "where a new episode starts is marked" out_has "^-- a new episode starts --$"
+check "the routine done since the consult before" out_has "^2026-09-03  7/10   self-care     1 day     Quadratus"
+check "or not" out_has "^2026-09-07  6/10   self-care     no "
+check "the advice in words" out_has "^2026-09-25  [0-9]+/10 +professional"
+check "at 120 columns no line is wider" test "$(awk '{ if (length > m) m = length } END { print m }' "$tmp/out")" -le 120
+check "and the chart spans them" test "$(grep -c -- '^   +-*$' "$tmp/out")" -eq 1
+check "its axis 120 columns wide" test "$(grep -- '^   +-*$' "$tmp/out" | awk '{ print length }')" -eq 120
+check "a point for every consult" test "$(grep '|' "$tmp/out" | tr -cd '*' | wc -c)" -eq 30
+check "with the first and the last date under it" out_has "^     2026-09-01 +2026-10-29$"
+run env COLUMNS=40 "$kw" history --journal "$h"
+check "at 40 columns no line is wider" test "$(awk '{ if (length > m) m = length } END { print m }' "$tmp/out")" -le 40
+check "the axis is 40 wide" test "$(grep -- '^   +-*$' "$tmp/out" | awk '{ print length }')" -eq 40
+check "the knot goes on a line of its own" out_has "^           Quadratus lumborum$"
+check "every row is still there" test "$(grep -c '^2026-[0-9-]* *[0-9]*/10 ' "$tmp/out")" -eq 30
+check "and what it holds is wrapped" out_has "^30 consults, from 2026-09-01 to$"
+run env COLUMNS=12 "$kw" history --journal "$h"
+check "a narrower terminal still gets 40 columns" \
+	test "$(grep -- '^   +-*$' "$tmp/out" | awk '{ print length }')" -eq 40
+run "$kw" history --journal "$h" --format json
+check "--format json: the records as a JSON array" "${PYTHON3:-python3}" -c "
+import json, sys
+records = json.load(open(sys.argv[1]))
+assert len(records) == 30 and records[0]['time'] == '2026-09-01T09:30:00Z', records[0]
+assert records[3]['mood'] == {'later': ['versions', {'may': 'add'}]}
+" "$tmp/out"
+run "$kw" history --journal "$h" --format html
+check "--format html does not apply to history" status_is 64
+run "$kw" history now
+check "history takes no arguments" status_is 64
+chmod 0640 "$h"
+run "$kw" history --journal "$h"
+check "a journal its group may read is refused by history too: 66" status_is 66
+chmod 0600 "$h"
+run "$kw" history
+check "by default, the journal of the consults made in a terminal" out_has "^1 consult, on "
+
+# --- history --forget ------------------------------------------------------------------
+run "$kw" history --journal "$h" --yes
+check "--yes alone is a usage error" status_is 64
+run_in /dev/null "$kw" history --journal "$h" --forget
+check "--forget with no terminal to ask at is a usage error" status_is 64
+check "that says to add --yes" err_has "add --yes"
+check "and deletes nothing" test -s "$h"
+talk no -- "$kw" history --journal "$h" --forget
+check "a no at the prompt" status_is 0
+check "deletes nothing" test -s "$h"
+check "and says so" out_has "^Nothing was deleted: the journal .*history.jsonl \(30 consults, from 2026-09-01 to 2026-10-29, and 1 line it could not read\) is kept\.$"
+talk yes -- "$kw" history --journal "$h" --forget
+check "a yes at the prompt deletes it" test ! -e "$h"
+check "saying what it deleted" out_has "^Deleted the journal .*history.jsonl \(30 consults, from 2026-09-01 to 2026-10-29, and 1 line it could not read\)\.$"
+run "$kw" history --forget --yes
+check "--forget --yes deletes the default journal at once" sh -c "test $status -eq 0 && test ! -e '$default'"
+check "saying what it deleted" out_has "^Deleted the journal .*/\.local/state/knotwise/journal\.jsonl \(1 consult, on "
+run "$kw" history --forget --yes
+check "with nothing left, it says so" out_has "^Nothing to delete: there is no journal at "
+check "and exits 0" status_is 0
 
 done_testing
