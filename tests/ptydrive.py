@@ -6,6 +6,10 @@ pipe, so the result is kept apart from the conversation, as with
 A reply may be a string, None (end of input, Ctrl-D) or INTERRUPT (Ctrl-C),
 or the whole conversation can follow a profile: answers by question id,
 the id of each question found from its text (`knotwise list questions`).
+
+A consult in a terminal keeps a journal (SPEC §8), and the next one starts
+from it: each session gets a state folder of its own, so that it is a
+first consult, unless journal=True keeps the environment's.
 """
 import fcntl
 import json
@@ -13,12 +17,16 @@ import os
 import pty
 import re
 import select
+import struct
 import subprocess
+import tempfile
 import termios
 import time
 
 INTERRUPT = object()
 PROMPT = re.compile(r"(^|\n)> (\x1b\[[0-9;?]*[A-Za-z])*$")
+HEADER = re.compile(r"\[(\d+) of about (\d+)\][^\n]*")
+ITEM = re.compile(r"^\s+(\d+)\. (.*)$")
 
 
 def _own_terminal():
@@ -29,10 +37,13 @@ def _own_terminal():
 
 
 class Session:
-    def __init__(self, argv, env=None):
+    def __init__(self, argv, env=None, columns=80, journal=False):
         self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+        self.state = None if journal else tempfile.TemporaryDirectory(prefix="kw-pty-state-")
+        fresh = {"XDG_STATE_HOME": self.state.name} if self.state else {}
         self.proc = subprocess.Popen(argv, stdin=slave, stderr=slave, stdout=subprocess.PIPE,
-                                     env=dict(os.environ, TERM="dumb", **(env or {})),
+                                     env=dict(os.environ, TERM="dumb", **fresh, **(env or {})),
                                      close_fds=True, preexec_fn=_own_terminal)
         os.close(slave)
         self.screen = ""
@@ -80,17 +91,21 @@ class Session:
         while self._read(0.05):
             pass
         os.close(self.master)
+        if self.state:
+            self.state.cleanup()
         return status, out
 
-    def last_question(self):
-        """The question text shown last: the line after 'Question N, ...'."""
-        found = re.findall(r"Question \d+, about \d+ to go[^\n]*\r?\n([^\r\n]*)", self.screen)
-        return found[-1] if found else None
+    def last_screen(self):
+        """The lines of the screen shown last, after its '[N of about M]'."""
+        heads = list(HEADER.finditer(self.screen))
+        if not heads:
+            return None
+        return [line.rstrip("\r") for line in self.screen[heads[-1].end():].split("\n")][1:]
 
 
-def converse(argv, replies, env=None):
+def converse(argv, replies, env=None, columns=80, journal=False):
     """Type the replies in order; returns (status, stdout, screen, prompts)."""
-    s = Session(argv, env)
+    s = Session(argv, env, columns, journal)
     for reply in replies:
         if not s.wait_prompt():
             break
@@ -104,25 +119,71 @@ def converse(argv, replies, env=None):
     return status, out, s.screen, s.prompts
 
 
-def question_ids(knotwise, rule_args):
+def questions(knotwise, rule_args):
     listed = subprocess.run([knotwise] + rule_args + ["list", "questions", "--format", "json"],
                             capture_output=True, text=True, check=True)
-    return {q["text"]: q["id"] for q in json.loads(listed.stdout)}
+    return json.loads(listed.stdout)
+
+
+def question_ids(knotwise, rule_args):
+    return {q["text"]: q["id"] for q in questions(knotwise, rule_args)}
+
+
+def _norm(text):
+    return " ".join(text.split())
+
+
+def read_screen(lines, known):
+    """What a screen asks: [(question id, item number or None)], from its
+    lines (printed wide enough that nothing wraps)."""
+    by_text = {_norm(q["text"]): q for q in known}
+    by_item = {_norm(q["item"] or q["text"]): q for q in known if q["group"]}
+    items = [ITEM.match(line) for line in lines]
+    items = [(int(m.group(1)), _norm(m.group(2))) for m in items if m]
+    for line in lines:
+        q = by_text.get(_norm(line))
+        if q:
+            return [(q["id"], None)]
+    return [(by_item[text]["id"], n) for n, text in items if text in by_item]
+
+
+def checklist_reply(shown, profile):
+    """'2 5 unsure 3', or 'none', for the items the profile says yes to,
+    with the answer each item gets (unticked: no)."""
+    said = {}
+    for qid, _ in shown:
+        value = profile.get(qid, "no").lower()
+        said[qid] = value if value in ("yes", "unsure") else "no"
+    yes = [str(n) for qid, n in shown if said[qid] == "yes"]
+    unsure = [str(n) for qid, n in shown if said[qid] == "unsure"]
+    reply = " ".join(yes) + (" unsure " + " ".join(unsure) if unsure else "")
+    return reply.strip() or "none", said
 
 
 def interview(knotwise, rule_args, profile, extra=(), env=None):
-    """Answer every question from profile (id -> text); unknown ids are
-    skipped with Enter.  Returns (status, stdout, asked ids, screen)."""
-    ids = question_ids(knotwise, rule_args)
-    s = Session([knotwise] + rule_args + list(extra), env)
-    asked = []
+    """Answer every screen from profile (id -> text): a question with its
+    answer (Enter when the profile has none; a safety question "no" or
+    "unsure"), a checklist with the numbers of its items answered yes.
+    Returns (status, stdout, the answers given by id in asking order ("" for
+    Enter), screen, screens shown)."""
+    known = questions(knotwise, rule_args)
+    # a safety question the profile does not answer cannot be skipped
+    required = {q["id"]: "no" if q["type"] == "yesno" else "unsure"
+                for q in known if q["required"]}
+    s = Session([knotwise] + rule_args + list(extra), env, columns=400)
+    asked, screens, last = {}, 0, None
     while s.wait_prompt():
-        text = s.last_question()
-        qid = ids.get(text)
-        if qid is None or (asked and asked[-1] == qid):
+        shown = read_screen(s.last_screen() or [], known)
+        if not shown or shown == last:
             s.type(None)
             break
-        asked.append(qid)
-        s.type(profile.get(qid, ""))
+        last, screens = shown, screens + 1
+        if shown[0][1] is None:
+            reply = profile.get(shown[0][0], required.get(shown[0][0], ""))
+            asked[shown[0][0]] = reply
+        else:
+            reply, said = checklist_reply(shown, profile)
+            asked.update(said)
+        s.type(reply)
     status, out = s.finish()
-    return status, out, asked, s.screen
+    return status, out, asked, s.screen, screens

@@ -22,6 +22,8 @@ enum kw_answer_state { KW_UNANSWERED, KW_ANSWERED, KW_UNSURE };
 struct kw_answers {
 	struct kw_value *values;        /* by question */
 	enum kw_answer_state *state;
+	bool *confirmed;                /* by question: a `no` the person kept when
+	                                 * asked again (recheck_if no longer applies) */
 	char **warnings;
 	size_t nwarnings, warnings_cap;
 	bool incomplete;                /* required questions left unanswered */
@@ -61,6 +63,15 @@ bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 		       bool partial, struct kw_diags *diags);
 /* Is question q asked, given the answers kept so far? */
 bool kw_answers_ask_if(const struct kw_kb *kb, const struct kw_answers *a, size_t q);
+
+/* Does a `no` to yes/no question q disagree with the person's own words
+ * (its recheck_if holds, and the person has not confirmed the `no`)? */
+bool kw_answers_disagree(const struct kw_kb *kb, const struct kw_answers *a, size_t q);
+/* The text answers q's recheck_if tests, each in quotes ("with_ids":
+ * as `id = "text"`), appended to sb. */
+struct kw_strbuf;
+void kw_answers_quote_words(const struct kw_kb *kb, const struct kw_answers *a,
+			    size_t q, bool with_ids, struct kw_strbuf *sb);
 
 void kw_answers_warn(struct kw_answers *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -78,6 +78,8 @@ const char *kw_kind_name(enum kw_kind kind);
 const char *kw_qtype_name(enum kw_qtype type);
 
 size_t kw_kb_nquestions(const struct kw_kb *kb);
+/* The text of a [message], or NULL when the rule files give none. */
+const char *kw_kb_message(const struct kw_kb *kb, enum kw_message message);
 /* Rule files loaded, in load order. */
 size_t kw_kb_nfiles(const struct kw_kb *kb);
 void kw_kb_free(struct kw_kb *kb);

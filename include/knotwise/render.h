@@ -42,6 +42,10 @@ struct kw_text_style {
 char *kw_render_text(const struct kw_kb *kb, const struct kw_result *res,
 		     const struct kw_text_style *style);
 
+/* The triage and what to do, alone, wrapped to width: for the screen
+ * when the whole result goes to a file.  The caller frees it. */
+char *kw_render_triage(const struct kw_kb *kb, const struct kw_result *res, unsigned width);
+
 /* What a rule set holds (`knotwise list`): one tab-separated line per
  * item, or a JSON array with every key of each section. */
 enum kw_list_what { KW_LIST_QUESTIONS, KW_LIST_RULES, KW_LIST_KNOTS, KW_LIST_ROUTINES };

@@ -87,8 +87,22 @@ static int record(const struct consult_journal *journal, const struct kw_answers
 	return kw_cli_journal_exit(status);
 }
 
+/* The person who sent the result to a file still sees what to do. */
+static void tell_screen(const struct kw_kb *kb, const struct kw_result *res)
+{
+	char *triage = kw_render_triage(kb, res, kw_terminal_width(STDERR_FILENO) - 1);
+
+	fprintf(stderr, "%sThe whole result, with the routine, went to the file you "
+		"chose.\n", triage);
+	free(triage);
+}
+
+/* Warnings name questions and rules by id, for scripts and therapists;
+ * a person at the questionnaire was told what matters in words.  The
+ * consult goes into its journal once its result is out. */
 static int consult(const struct kw_options *opts, const struct kw_kb *kb,
-		   const struct kw_answers *answers, const struct consult_journal *journal)
+		   const struct kw_answers *answers, bool interactive,
+		   const struct consult_journal *journal)
 {
 	const struct kw_format *format = kw_format_of(opts);
 	struct kw_result *res = kw_result_new();
@@ -97,12 +111,14 @@ static int consult(const struct kw_options *opts, const struct kw_kb *kb,
 
 	kw_engine_run(kb, answers, res);
 	out = format->consult(opts, kb, res);
-	if (!format->has_warnings)
+	if (!format->has_warnings && !interactive)
 		print_warnings(res);
 	status = kw_cli_write(out, strlen(out)) ? KW_EXIT_OK : KW_EXIT_IOERR;
+	free(out);
+	if (status == KW_EXIT_OK && interactive && !isatty(STDOUT_FILENO))
+		tell_screen(kb, res);
 	if (status == KW_EXIT_OK && journal->consult)
 		status = record(journal, answers, res);
-	free(out);
 	kw_result_free(res);
 	return status;
 }
@@ -144,7 +160,8 @@ static int converse(const struct kw_options *opts, const struct kw_kb *kb,
 {
 	if (journal)
 		kw_journal_fill(journal, answers);
-	return kw_dialogue_run(kb, answers, opts->partial, opts->ask_all);
+	return kw_dialogue_run(kb, answers, &(struct kw_dialogue_options){
+		.partial = opts->partial, .ask_all = opts->ask_all });
 }
 
 static int usage_problem(const struct kw_options *opts)
@@ -184,7 +201,7 @@ int kw_cmd_ask(const struct kw_options *opts)
 			: gather_answers(opts, kb, answers, journal.consult, &diags);
 	kw_diags_print(&diags, stderr);
 	if (status == KW_EXIT_OK)
-		status = consult(opts, kb, answers, &journal);
+		status = consult(opts, kb, answers, interactive, &journal);
 	close_journal(&journal);
 	kw_diags_free(&diags);
 	kw_answers_free(answers);

@@ -1,10 +1,10 @@
 /*
- * dialogue: the questionnaire.  Questions come in asking order; one whose
- * ask_if fails is not asked, and neither is an optional one that can no
- * longer change the outcome (relevance.h).  As soon as an emergency is
- * certain the questions stop.  `?`, `why`, `back`, `unsure` and `quit`
- * work at every prompt.  Nothing reaches stdout here: the caller prints
- * the result once the answers are complete.
+ * dialogue: the questionnaire in a terminal, a thin front end over the
+ * session (knotwise/session.h), which decides what to ask and reads the
+ * replies.  Here: showing a screen wrapped to the terminal's width, the
+ * commands that work at every prompt (`?`, `why`, `back`, `quit`), and
+ * Ctrl-C.  Nothing reaches stdout: the caller prints the result once the
+ * answers are complete.
  */
 #include <config.h>
 
@@ -15,26 +15,20 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "util/arena.h"
 #include "cli.h"
-#include "expr/expr.h"
-#include "ruleset/ruleset.h"
 #include "dialogue.h"
-#include "session/relevance.h"
+#include "knotwise/session.h"
 #include "line_input.h"
+#include "util/text_wrap.h"
 #include "util/scalar.h"
-#include "util/strbuf.h"
 
-enum reply { REPLY_ANSWERED, REPLY_SKIPPED, REPLY_BACK, REPLY_QUIT };
+enum command { CMD_NONE, CMD_QUIT, CMD_BACK, CMD_HELP, CMD_WHY };
 
 struct dialogue {
 	const struct kw_kb *kb;
-	struct kw_answers *a;
-	struct kw_relevance rel;
-	bool *pending;                  /* by question: not asked yet */
-	size_t *asked, nasked;          /* positions in ask_order, for `back` */
+	struct kw_session *session;
+	struct kw_writer w;             /* what goes to the terminal next */
 	const char *words[KW_MAX_CHOICES + 8];
-	bool ask_all;                   /* no pruning */
 };
 
 static void on_interrupt(int sig)
@@ -47,298 +41,253 @@ static void on_interrupt(int sig)
 	_exit(KW_EXIT_INTERRUPTED);
 }
 
-static void show_question(struct dialogue *d, const struct kw_question *q)
+/* Everything wrapped so far, to the terminal. */
+static void flush(struct dialogue *d)
 {
-	const struct kw_kb *kb = d->kb;
-	size_t to_go = d->rel.to_go ? d->rel.to_go - 1 : 0;
-
-	fprintf(stderr, "\nQuestion %zu, about %zu to go%s\n%s\n", d->nasked + 1, to_go,
-		q->required ? " (safety question: please answer)" : "", kw_s(kb, q->text));
-	switch (q->type) {
-	case KW_YESNO:
-		fputs("  yes or no\n", stderr);
-		break;
-	case KW_CHOICE:
-	case KW_MULTI:
-		for (unsigned i = 0; i < q->choices.n; i++)
-			fprintf(stderr, "  %2u. %s\n", i + 1, kw_ref(kb, q->labels, i)
-				? kw_ref(kb, q->labels, i) : kw_ref(kb, q->choices, i));
-		fputs(q->type == KW_CHOICE ? "  one number\n"
-		      : "  one or more numbers, separated by spaces or commas\n", stderr);
-		break;
-	case KW_SCALE:
-		fprintf(stderr, "  a whole number from %g to %g\n", q->min, q->max);
-		break;
-	case KW_NUMBER:
-		if (q->min > -1e300 && q->max < 1e300)
-			fprintf(stderr, "  a number from %g to %g\n", q->min, q->max);
-		else
-			fputs("  a number\n", stderr);
-		break;
-	case KW_TEXT:
-		fputs("  in your own words\n", stderr);
-		break;
-	}
+	fputs(kw_sb_str(&d->w.out), stderr);
+	fflush(stderr);
+	kw_sb_reset(&d->w.out);
 }
 
-/* Tab completes the question's choices (and yes/no) plus the commands. */
-static void offer_words(struct dialogue *d, const struct kw_question *q)
+static void say(struct dialogue *d, const char *lead, const char *text)
 {
-	static const char *const commands[] = { "unsure", "why", "back", "quit", "yes", "no" };
+	kw_wrap(&d->w, lead, text);
+	flush(d);
+}
+
+static void show_hint(struct dialogue *d, const struct kw_screen *sc)
+{
+	char hint[160];
+
+	switch (sc->type) {
+	case KW_YESNO:
+		snprintf(hint, sizeof hint, "Type yes or no.");
+		break;
+	case KW_CHOICE:
+		snprintf(hint, sizeof hint, "Type the number of one answer.");
+		break;
+	case KW_MULTI:
+		snprintf(hint, sizeof hint, "Type the numbers of all that apply, for "
+			 "example: 1 3. Or 'none'.");
+		break;
+	case KW_SCALE:
+		snprintf(hint, sizeof hint, "Type a whole number from %g to %g.", sc->min, sc->max);
+		break;
+	case KW_NUMBER:
+		snprintf(hint, sizeof hint, "Type a number from %g to %g.", sc->min, sc->max);
+		break;
+	case KW_TEXT:
+		snprintf(hint, sizeof hint, "Type a sentence or two.");
+		break;
+	}
+	kw_wrap(&d->w, "", hint);
+}
+
+/* "  1. " before a choice or an item. */
+static void numbered(struct dialogue *d, size_t i, const char *text)
+{
+	char number[32];
+
+	snprintf(number, sizeof number, "  %2zu. ", i + 1);
+	kw_wrap(&d->w, number, text);
+}
+
+static void show_question(struct dialogue *d, const struct kw_screen *sc)
+{
+	if (sc->recheck) {
+		struct kw_strbuf intro = {0};
+		kw_sb_printf(&intro, "You wrote %s. That may mean yes here, so please "
+			     "check this one again:", sc->recheck);
+		kw_wrap(&d->w, "", intro.data);
+		kw_sb_free(&intro);
+	}
+	kw_wrap(&d->w, "", sc->text);
+	for (size_t i = 0; i < sc->nchoices; i++)
+		numbered(d, i, sc->choices[i]);
+	show_hint(d, sc);
+}
+
+static void show_checklist(struct dialogue *d, const struct kw_screen *sc)
+{
+	kw_wrap(&d->w, "", sc->text);
+	for (size_t i = 0; i < sc->nitems; i++)
+		numbered(d, i, sc->item_texts[i]);
+	kw_wrap(&d->w, "", "Type the numbers of the ones that apply, for example: 2 5. "
+		"Or 'none'. Not sure about one? Type 'unsure' and its number.");
+}
+
+static void show(struct dialogue *d, const struct kw_screen *sc)
+{
+	char head[80];
+
+	snprintf(head, sizeof head, "[%zu of about %zu]%s", sc->number, sc->number + sc->to_go,
+		 sc->required ? " A safety question: please answer." : "");
+	kw_sb_addc(&d->w.out, '\n');
+	kw_wrap(&d->w, "", head);
+	if (sc->kind == KW_SCREEN_CHECKLIST)
+		show_checklist(d, sc);
+	else
+		show_question(d, sc);
+	if (sc->preset) {
+		struct kw_strbuf line = {0};
+		kw_sb_printf(&line, "Last time: %s. Press Enter to keep it.", sc->preset_words);
+		kw_wrap(&d->w, "", line.data);
+		kw_sb_free(&line);
+	}
+	flush(d);
+}
+
+/* Tab completes the question's choices and the commands. */
+static void offer_words(struct dialogue *d, const struct kw_screen *sc)
+{
+	static const char *const commands[] = { "unsure", "why", "back", "quit", "none",
+						"yes", "no" };
+	bool question = sc->kind == KW_SCREEN_QUESTION;
 	size_t n = 0;
 
-	for (unsigned i = 0; i < q->choices.n; i++)
-		d->words[n++] = kw_ref(d->kb, q->choices, i);
-	for (size_t i = 0; i < 6; i++)
-		if (i < 4 || q->type == KW_YESNO)
+	for (size_t i = 0; question && i < sc->nchoices; i++)
+		d->words[n++] = sc->choice_ids[i];
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (i < 4 || (i == 4 && !question) || (i > 4 && question && sc->type == KW_YESNO))
 			d->words[n++] = commands[i];
 	d->words[n] = NULL;
 	kw_input_offer(d->words);
 }
 
-struct tested {
-	size_t q;
-	bool found;
-};
-
-static void find_q(size_t sym, bool negative, void *data)
+static enum command command_of(const char *text)
 {
-	struct tested *t = data;
-	(void)negative;
-	t->found |= sym == t->q;
-}
-
-static bool tests(const struct kw_kb *kb, uint32_t prog, size_t q)
-{
-	struct tested t = { q, false };
-	kw_prog_visit(kb, prog, find_q, &t);
-	return t.found;
-}
-
-/* MYCIN's WHY: what the answer is used for, in the rules' own words. */
-static void explain_use(const struct kw_kb *kb, size_t q)
-{
-	size_t shown = 0, more = 0;
-
-	if (kb->questions[q].required)
-		fputs("This is a safety question: it is always asked, because some "
-		      "answers mean you need a doctor rather than a massage.\n", stderr);
-	fputs("Your answer is used for:\n", stderr);
-	for (size_t r = 0; r < kb->nrules; r++) {
-		const char *why = kw_s(kb, kb->rules[r].because);
-		if (!tests(kb, kb->rules[r].cond, q))
-			continue;
-		if (shown < 6 && why)
-			fprintf(stderr, "  - %s\n", why), shown++;
-		else
-			more++;
-	}
-	for (size_t i = 0; i < kb->nroutines && !shown; i++)
-		if (tests(kb, kb->routines[i].cond, q))
-			fputs("  - choosing routines that suit your answer\n", stderr), shown++;
-	for (size_t i = 0; i < kb->nquestions; i++)
-		if (tests(kb, kb->questions[i].ask_if, q))
-			fprintf(stderr, "  - deciding whether to ask: %s\n",
-				kw_s(kb, kb->questions[i].text)), shown++;
-	if ((long)kb->settings->minutes_from == (long)q)
-		fputs("  - fitting the routine to the time you have\n", stderr), shown++;
-	if (more)
-		fprintf(stderr, "  - and %zu more rule%s\n", more, more == 1 ? "" : "s");
-	else if (!shown)
-		fputs("  - nothing in the current rules\n", stderr);
-}
-
-static bool is_unsure(const char *s)
-{
-	static const char *const words[] = {
-		"unsure", "not sure", "don't know", "dont know", "i don't know", "no idea"
+	static const struct { const char *word; enum command cmd; } words[] = {
+		{ "quit", CMD_QUIT }, { "q", CMD_QUIT }, { "exit", CMD_QUIT },
+		{ "back", CMD_BACK }, { "?", CMD_HELP }, { "help", CMD_HELP },
+		{ "why", CMD_WHY }, { "why?", CMD_WHY },
 	};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcasecmp(s, words[i]) == 0)
-			return true;
-	return false;
+		if (strcasecmp(text, words[i].word) == 0)
+			return words[i].cmd;
+	return CMD_NONE;
 }
 
-/* "1 3" or "ball, 2" as the comma list of choice ids. */
-static void numbers_to_ids(const struct kw_kb *kb, const struct kw_question *q,
-			   const char *in, struct kw_strbuf *out)
+static void help(struct dialogue *d, const struct kw_screen *sc)
 {
-	char *copy = kw_xstrdup(in), *rest, *tok;
-	long n;
-
-	for (tok = strtok_r(copy, " ,", &rest); tok; tok = strtok_r(NULL, " ,", &rest)) {
-		if (out->len)
-			kw_sb_addc(out, ',');
-		kw_sb_add(out, kw_parse_int(tok, 1, q->choices.n, &n)
-			  ? kw_ref(kb, q->choices, (size_t)n - 1) : tok);
-	}
-	free(copy);
+	say(d, "", sc->help ? sc->help : "No more help for this one: answer as best you "
+	    "can, or type 'unsure'.");
+	say(d, "", "You can also type 'why' (what your answer changes), 'back' (change "
+	    "the last answer) or 'quit'.");
 }
 
-/* Record a typed answer; false (after saying what is allowed) if invalid. */
-static bool take_answer(struct dialogue *d, size_t qi, const char *text)
+/* One reply at the prompt; false when the person quits or input ends. */
+static bool converse(struct dialogue *d)
 {
-	const struct kw_question *q = &d->kb->questions[qi];
-	struct kw_strbuf value = {0};
-	struct kw_value v;
-	char allowed[1200];
-	bool ok;
+	struct kw_strbuf text = {0};
+	char *line = kw_input_read("> ");
+	char *typed;
+	bool going = line != NULL;
 
-	if (is_unsure(text))
-		kw_sb_add(&value, "unsure");
-	else if (q->type == KW_CHOICE || q->type == KW_MULTI)
-		numbers_to_ids(d->kb, q, text, &value);
-	else
-		kw_sb_add(&value, text);
-	ok = strcmp(kw_sb_str(&value), "unsure") == 0 ||
-	     kw_answer_parse(d->kb, qi, kw_sb_str(&value), d->a->arena, &v, allowed,
-			     sizeof allowed);
-	if (ok) {
-		struct kw_diags diags = {0};
-		ok = kw_answers_put(d->kb, d->a, qi, kw_sb_str(&value), (struct kw_loc){0}, &diags);
-		if (!ok)
-			fprintf(stderr, "%s\n", diags.items[0].message);
-		kw_diags_free(&diags);
-	} else {
-		fprintf(stderr, "Please answer with %s (or 'unsure', or '?' for help).\n", allowed);
-	}
-	kw_sb_free(&value);
-	return ok;
-}
-
-static enum reply ask(struct dialogue *d, size_t qi)
-{
-	const struct kw_question *q = &d->kb->questions[qi];
-	enum reply reply = REPLY_QUIT;
-	char *line;
-
-	show_question(d, q);
-	offer_words(d, q);
-	while ((line = kw_input_read("> ")) != NULL) {
-		char *text = kw_trim(line);
-		bool done = true;
-
-		if (!strcasecmp(text, "quit") || !strcasecmp(text, "q") || !strcasecmp(text, "exit"))
-			reply = REPLY_QUIT;
-		else if (!strcasecmp(text, "back"))
-			reply = REPLY_BACK;
-		else if (!*text && !q->required)
-			reply = REPLY_SKIPPED;
-		else if (!*text)
-			done = false, fputs("This safety question needs an answer: yes, no "
-					    "or 'unsure'.\n", stderr);
-		else if (!strcmp(text, "?") || !strcasecmp(text, "help"))
-			done = false, fprintf(stderr, "%s\n", q->help ? kw_s(d->kb, q->help)
-				: "No more help for this question: answer as best you can, or 'unsure'.");
-		else if (!strcasecmp(text, "why"))
-			done = false, explain_use(d->kb, qi);
-		else if (!(done = take_answer(d, qi, text)))
-			;
+	if (!line)
+		return false;
+	typed = kw_trim(line);
+	switch (command_of(typed)) {
+	case CMD_QUIT:
+		going = false;
+		break;
+	case CMD_BACK:
+		if (kw_session_back(d->session))
+			show(d, kw_session_screen(d->session));
 		else
-			reply = REPLY_ANSWERED;
-		free(line);
-		if (done)
-			break;
+			say(d, "", "This is the first question: there is nothing to go back to.");
+		break;
+	case CMD_HELP:
+		help(d, kw_session_screen(d->session));
+		break;
+	case CMD_WHY:
+		kw_session_why(d->session, &text);
+		say(d, "", text.data);
+		break;
+	case CMD_NONE:
+		if (!kw_session_reply(d->session, typed, &text))
+			say(d, "", text.data);
+		else if (kw_session_screen(d->session)->kind != KW_SCREEN_DONE)
+			show(d, kw_session_screen(d->session));
+		break;
+	}
+	kw_sb_free(&text);
+	free(line);
+	return going;
+}
+
+/* Ask until done; false when the person quit. */
+static bool walk(struct dialogue *d)
+{
+	show(d, kw_session_screen(d->session));
+	while (kw_session_screen(d->session)->kind != KW_SCREEN_DONE) {
+		offer_words(d, kw_session_screen(d->session));
+		if (!converse(d))
+			return kw_input_offer(NULL), false;
 	}
 	kw_input_offer(NULL);
-	return reply;
-}
-
-static void forget_from(struct dialogue *d, size_t position)
-{
-	for (size_t i = position; i < d->kb->nquestions; i++) {
-		size_t q = d->kb->ask_order[i];
-		d->pending[q] = true;
-		d->a->state[q] = KW_UNANSWERED;
-		d->a->values[q].kind = KW_V_UNKNOWN;
-	}
-}
-
-/* Walk the questions; true when all were asked, false when the person quit.
- * *stopped tells whether an emergency cut the questions short. */
-static bool walk(struct dialogue *d, bool *stopped)
-{
-	const struct kw_kb *kb = d->kb;
-	size_t pos = 0;
-
-	while (pos < kb->nquestions) {
-		size_t q = kb->ask_order[pos];
-		enum reply reply;
-
-		kw_relevance_compute(&d->rel, kb, d->a, d->pending);
-		if (d->rel.emergency)
-			return *stopped = true;
-		d->pending[q] = false;
-		if (!kw_answers_ask_if(kb, d->a, q) || (!d->rel.relevant[q] && !d->ask_all)) {
-			pos++;
-			continue;
-		}
-		reply = ask(d, q);
-		if (reply == REPLY_QUIT)
-			return false;
-		if (reply == REPLY_BACK && !d->nasked) {
-			fputs("This is the first question: there is nothing to go back to.\n", stderr);
-			d->pending[q] = true;
-			continue;
-		}
-		if (reply == REPLY_BACK) {
-			pos = d->asked[--d->nasked];
-			forget_from(d, pos);
-			continue;
-		}
-		d->asked[d->nasked++] = pos++;
-	}
-	kw_relevance_compute(&d->rel, kb, d->a, d->pending);
-	*stopped = d->rel.emergency;
 	return true;
 }
 
-static void summary(const struct kw_kb *kb, const struct kw_answers *a, size_t asked)
+static void thank(struct dialogue *d)
 {
-	size_t answered = 0, unsure = 0;
+	struct kw_tally t = kw_session_tally(d->session);
+	char line[200];
 
-	for (size_t q = 0; q < kb->nquestions; q++) {
-		answered += a->state[q] == KW_ANSWERED;
-		unsure += a->state[q] == KW_UNSURE;
-	}
-	fprintf(stderr, "\nThank you: %zu question%s asked, %zu answered, %zu not sure, "
-		"%zu skipped.\n\n", asked, asked == 1 ? "" : "s", answered, unsure,
-		asked - answered - unsure);
+	snprintf(line, sizeof line, "Thank you: %zu screen%s, %zu answer%s%s.",
+		 t.screens, t.screens == 1 ? "" : "s", t.answered, t.answered == 1 ? "" : "s",
+		 t.unsure ? ", some not sure" : "");
+	kw_sb_addc(&d->w.out, '\n');
+	say(d, "", line);
+	kw_sb_addc(&d->w.out, '\n');
+	flush(d);
 }
 
-int kw_dialogue_run(const struct kw_kb *kb, struct kw_answers *a, bool partial,
-		    bool ask_all)
+static void welcome(struct dialogue *d)
 {
-	struct dialogue d = { .kb = kb, .a = a, .ask_all = ask_all };
+	const char *text = kw_kb_message(d->kb, KW_MSG_WELCOME);
+
+	if (text)
+		say(d, "", text);
+	say(d, "", "Press Enter to skip a question you would rather not answer. At any "
+	    "prompt: '?' for help, 'why' for what an answer changes, 'back' to change "
+	    "the last answer, 'quit' to stop.");
+}
+
+int kw_dialogue_run(const struct kw_kb *kb, struct kw_answers *a,
+		    const struct kw_dialogue_options *opts)
+{
+	struct dialogue d = { .kb = kb };
 	struct sigaction sa = { .sa_handler = on_interrupt };
 	struct kw_diags diags = {0};
-	bool stopped = false, finished;
+	bool finished;
 	int status = KW_EXIT_OK;
 
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
-	kw_relevance_init(&d.rel, kb);
-	d.pending = kw_xcalloc(kb->nquestions + 1, sizeof *d.pending);
-	d.asked = kw_xcalloc(kb->nquestions + 1, sizeof *d.asked);
-	forget_from(&d, 0);
-	fputs("knotwise asks a few questions about your pain. At any prompt: '?' "
-	      "for help,\n'why' for what an answer is used for, 'back' to change the "
-	      "last answer,\n'unsure' if you do not know, 'quit' to stop.\n", stderr);
-	finished = walk(&d, &stopped);
+	d.w.width = kw_terminal_width(STDERR_FILENO) - 1;
+	d.session = kw_session_new(kb, a, opts->ask_all);
+	for (size_t i = 0; i < opts->npresets; i++)
+		kw_session_preset(d.session, opts->presets[i].question, opts->presets[i].text);
+	welcome(&d);
+	if (opts->opening)
+		say(&d, "", opts->opening);
+	finished = walk(&d);
 	if (!finished) {
-		fputs("\nknotwise: stopped; no recommendation was made\n", stderr);
+		kw_sb_addc(&d.w.out, '\n');
+		say(&d, "", "knotwise: stopped; no recommendation was made");
 		status = KW_EXIT_DATAERR;
 	} else {
-		if (stopped)
-			fputs("\nYour answers call for emergency help: no more questions.\n", stderr);
-		summary(kb, a, d.nasked);
-		if (!kw_answers_finish(kb, a, partial || stopped, &diags))
+		if (kw_session_screen(d.session)->emergency) {
+			kw_sb_addc(&d.w.out, '\n');
+			say(&d, "", "Your answers call for emergency help: no more questions.");
+		}
+		thank(&d);
+		if (!kw_answers_finish(kb, a, opts->partial, &diags))
 			status = KW_EXIT_DATAERR;
 		kw_diags_print(&diags, stderr);
 	}
 	kw_diags_free(&diags);
-	kw_relevance_free(&d.rel);
-	free(d.pending);
-	free(d.asked);
+	kw_session_free(d.session);
+	kw_sb_free(&d.w.out);
 	return status;
 }

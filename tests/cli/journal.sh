@@ -242,7 +242,8 @@ import sys
 sys.path.insert(0, sys.argv[1])
 import ptydrive
 split = sys.argv.index('--')
-status, out, screen, prompts = ptydrive.converse(sys.argv[split + 1:], sys.argv[2:split])
+status, out, screen, prompts = ptydrive.converse(sys.argv[split + 1:], sys.argv[2:split],
+                                                journal=True)
 sys.stdout.write(out)
 sys.exit(0 if status == 0 else 1)" "$TOP_SRCDIR/tests" "$@"
 }

@@ -24,6 +24,7 @@ struct kw_answers *kw_answers_new(const struct kw_kb *kb)
 
 	a->values = kw_xcalloc(kb->nquestions + 1, sizeof *a->values);
 	a->state = kw_xcalloc(kb->nquestions + 1, sizeof *a->state);
+	a->confirmed = kw_xcalloc(kb->nquestions + 1, sizeof *a->confirmed);
 	a->arena = kw_arena_new();
 	a->matcher = kw_matcher_new(kb);
 	return a;
@@ -40,6 +41,7 @@ void kw_answers_clear(const struct kw_kb *kb, struct kw_answers *a)
 {
 	memset(a->values, 0, kb->nquestions * sizeof *a->values);
 	memset(a->state, 0, kb->nquestions * sizeof *a->state);
+	memset(a->confirmed, 0, kb->nquestions * sizeof *a->confirmed);
 	a->incomplete = false;
 	free_warnings(a);
 	kw_arena_free(a->arena);
@@ -54,6 +56,7 @@ void kw_answers_free(struct kw_answers *a)
 	free(a->warnings);
 	free(a->values);
 	free(a->state);
+	free(a->confirmed);
 	kw_arena_free(a->arena);
 	kw_matcher_free(a->matcher);
 	free(a);
@@ -221,6 +224,7 @@ struct quoted {
 	const struct kw_kb *kb;
 	const struct kw_answers *a;
 	struct kw_strbuf *sb;
+	bool with_ids;
 	size_t quoted[8], nquoted;
 };
 
@@ -233,12 +237,31 @@ static void quote_answer(size_t sym, bool negative, void *data)
 	for (size_t i = 0; i < qd->nquoted; i++)
 		if (qd->quoted[i] == sym)
 			return;         /* a recheck_if may test one answer many ways */
-	if (sym < qd->kb->nquestions && v->kind == KW_V_TEXT &&
-	    qd->nquoted < sizeof qd->quoted / sizeof *qd->quoted) {
-		qd->quoted[qd->nquoted++] = sym;
-		kw_sb_printf(qd->sb, "%s%s = \"%.100s\"", qd->sb->len ? ", " : "",
-			     kw_s(qd->kb, qd->kb->questions[sym].id), v->u.str);
-	}
+	if (sym >= qd->kb->nquestions || v->kind != KW_V_TEXT ||
+	    qd->nquoted == sizeof qd->quoted / sizeof *qd->quoted)
+		return;
+	qd->quoted[qd->nquoted++] = sym;
+	kw_sb_add(qd->sb, qd->sb->len ? ", " : "");
+	if (qd->with_ids)
+		kw_sb_printf(qd->sb, "%s = ", kw_s(qd->kb, qd->kb->questions[sym].id));
+	kw_sb_printf(qd->sb, "\"%.100s\"", v->u.str);
+}
+
+void kw_answers_quote_words(const struct kw_kb *kb, const struct kw_answers *a,
+			    size_t q, bool with_ids, struct kw_strbuf *sb)
+{
+	struct quoted qd = { kb, a, sb, with_ids, {0}, 0 };
+	kw_prog_visit(kb, kb->questions[q].recheck_if, quote_answer, &qd);
+}
+
+bool kw_answers_disagree(const struct kw_kb *kb, const struct kw_answers *a, size_t qi)
+{
+	const struct kw_question *q = &kb->questions[qi];
+	struct kw_eval ev = { .kb = kb, .values = a->values, .matcher = a->matcher };
+
+	return q->recheck_if != KW_NONE && a->state[qi] == KW_ANSWERED && !a->confirmed[qi] &&
+	       a->values[qi].kind == KW_V_BOOL && !a->values[qi].u.b &&
+	       kw_prog_eval(q->recheck_if, &ev);
 }
 
 /* A `no` that the person's own words contradict (recheck_if holds) counts
@@ -246,15 +269,11 @@ static void quote_answer(size_t sym, bool negative, void *data)
 static bool recheck(const struct kw_kb *kb, struct kw_answers *a, size_t qi)
 {
 	const struct kw_question *q = &kb->questions[qi];
-	struct kw_eval ev = { .kb = kb, .values = a->values, .matcher = a->matcher };
 	struct kw_strbuf why = {0};
-	struct quoted qd = { kb, a, &why, {0}, 0 };
 
-	if (q->recheck_if == KW_NONE || a->state[qi] != KW_ANSWERED ||
-	    a->values[qi].kind != KW_V_BOOL || a->values[qi].u.b ||
-	    !kw_prog_eval(q->recheck_if, &ev))
+	if (!kw_answers_disagree(kb, a, qi))
 		return false;
-	kw_prog_visit(kb, q->recheck_if, quote_answer, &qd);
+	kw_answers_quote_words(kb, a, qi, true, &why);
 	a->values[qi] = unsure_value(q);
 	a->state[qi] = KW_UNSURE;
 	kw_answers_warn(a, "'%s' was answered no, but the answers disagree (%s): it "
@@ -272,8 +291,8 @@ static bool emergency_certain(const struct kw_kb *kb, const struct kw_answers *a
 	struct kw_relevance rel;
 	bool certain;
 
-	kw_relevance_init(&rel, kb);
-	kw_relevance_compute(&rel, kb, a, missing);
+	kw_relevance_init(&rel, kb, a);
+	kw_relevance_reset(&rel, missing);
 	certain = rel.emergency;
 	kw_relevance_free(&rel);
 	return certain;

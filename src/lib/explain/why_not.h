@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "engine/result.h"
-#include "render/text_wrap.h"
+#include "util/text_wrap.h"
 #include "util/json_writer.h"
 
 /* One reason: a code for scripts, a sentence for people, and data. */

@@ -12,7 +12,7 @@
 #define KW_HISTORY_H
 
 #include "journal/journal.h"
-#include "render/text_wrap.h"
+#include "util/text_wrap.h"
 #include "util/strbuf.h"
 
 #define KW_HISTORY_MIN_WIDTH 40

@@ -231,6 +231,11 @@ size_t kw_kb_nquestions(const struct kw_kb *kb)
 	return kb->nquestions;
 }
 
+const char *kw_kb_message(const struct kw_kb *kb, enum kw_message message)
+{
+	return kw_s(kb, kb->messages[message]);
+}
+
 size_t kw_kb_nfiles(const struct kw_kb *kb)
 {
 	return kb->nfiles;
