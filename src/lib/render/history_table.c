@@ -21,27 +21,20 @@ enum { DATE, PAIN, ADVICE, ROUTINE, KNOT, NCELLS };
 static const char *const titles[NCELLS] = { "Date", "Pain", "Advice", "Routine", "Top knot" };
 static const unsigned widths[NCELLS - 1] = { 10, 5, 12, 8 };
 
-/* s in exactly `width` columns: cut at a character (UTF-8 may hold
- * several bytes a column) or padded with blanks; a cut text ends in '~'. */
+/* s in exactly `width` columns: padded with blanks, or cut after its
+ * last whole word that leaves room for "..." (util/text_wrap). */
 static void add_cell(struct kw_strbuf *out, const char *s, unsigned width)
 {
-	size_t len = strlen(s), end = 0;
-	unsigned cols = 0;
+	size_t len = strlen(s), cols;
+	bool cut;
 
-	while (end < len && cols < width) {
-		end++;
-		while (end < len && ((unsigned char)s[end] & 0xC0) == 0x80)
-			end++;
-		cols++;
+	len = kw_fit_words(s, len, width, &cut);
+	kw_sb_addn(out, s, len);
+	cols = kw_text_columns(s, len);
+	if (cut) {
+		kw_sb_add(out, "...");
+		cols += 3;
 	}
-	if (end < len && width > 0) {
-		while (end > 0 && ((unsigned char)s[--end] & 0xC0) == 0x80)
-			continue;
-		kw_sb_addn(out, s, end);
-		kw_sb_addc(out, '~');
-		return;
-	}
-	kw_sb_addn(out, s, end);
 	for (; cols < width; cols++)
 		kw_sb_addc(out, ' ');
 }
