@@ -17,6 +17,7 @@
 #include "knotwise/engine.h"
 #include "explain/why_not.h"
 #include "journal/journal.h"
+#include "util/arena.h"
 
 /* The journal of this consult, when it has one. */
 struct consult_journal {
@@ -151,17 +152,51 @@ static void close_journal(struct consult_journal *journal)
 	free(journal->path);
 }
 
-/* The questionnaire, from the journal's answers on.  It follows the
- * episode question itself, as each answer comes (journal.h): answers it
- * left unknown must stay so, or a follow-up question it never asked
- * would be read as answered. */
+/* The last consult's answers, as defaults that Enter keeps; the session
+ * offers them only for questions that are not required, so that every
+ * red-flag screen is asked afresh (SPEC §8).  Their texts go in arena. */
+static struct kw_preset *journal_presets(const struct kw_kb *kb,
+					 const struct kw_journal_consult *journal,
+					 struct kw_arena *arena, size_t *n)
+{
+	struct kw_preset *presets = kw_xcalloc(kw_kb_nquestions(kb) + 1, sizeof *presets);
+	char *text;
+
+	*n = 0;
+	for (size_t q = 0; q < kw_kb_nquestions(kb); q++)
+		if ((text = kw_journal_last_answer(journal, q)) != NULL) {
+			presets[(*n)++] = (struct kw_preset){ q, kw_arena_strdup(arena, text) };
+			free(text);
+		}
+	return presets;
+}
+
+/* The questionnaire, from the journal on: its answers filled in, the last
+ * consult in words and its answers as defaults.  The session follows the
+ * episode question as each answer comes; once it is done, the journal
+ * notes whether this consult began a new episode. */
 static int converse(const struct kw_options *opts, const struct kw_kb *kb,
 		    struct kw_answers *answers, struct kw_journal_consult *journal)
 {
-	if (journal)
+	struct kw_dialogue_options dialogue = { .partial = opts->partial,
+						.ask_all = opts->ask_all };
+	struct kw_arena *arena = kw_arena_new();
+	struct kw_preset *presets = NULL;
+	char *opening = NULL;
+	int status;
+
+	if (journal) {
 		kw_journal_fill(journal, answers);
-	return kw_dialogue_run(kb, answers, &(struct kw_dialogue_options){
-		.partial = opts->partial, .ask_all = opts->ask_all });
+		dialogue.opening = opening = kw_journal_last_time(journal);
+		dialogue.presets = presets = journal_presets(kb, journal, arena, &dialogue.npresets);
+	}
+	status = kw_dialogue_run(kb, answers, &dialogue);
+	if (status == KW_EXIT_OK && journal)
+		kw_journal_follow_episode(journal, answers);
+	free(opening);
+	free(presets);
+	kw_arena_free(arena);
+	return status;
 }
 
 static int usage_problem(const struct kw_options *opts)

@@ -235,7 +235,8 @@ if = hurts
 then = triage professional
 because = It hurts.
 EOF
-# talk REPLY... -- ARG...: a consult in a terminal, typing the replies.
+# talk REPLY... -- ARG...: a consult in a terminal, typing the replies; its
+# result in $tmp/out, the screen in $tmp/err.
 talk() {
 	run "${PYTHON3:-python3}" -c "
 import sys
@@ -245,6 +246,7 @@ split = sys.argv.index('--')
 status, out, screen, prompts = ptydrive.converse(sys.argv[split + 1:], sys.argv[2:split],
                                                 journal=True)
 sys.stdout.write(out)
+sys.stderr.write(screen)
 sys.exit(0 if status == 0 else 1)" "$TOP_SRCDIR/tests" "$@"
 }
 default=$HOME/.local/state/knotwise/journal.jsonl
@@ -263,6 +265,99 @@ export XDG_STATE_HOME
 talk yes -- "$kw" --no-default-rules --rules "$tmp/one.ini"
 check "XDG_STATE_HOME moves it" test "$(wc -l <"$tmp/state/knotwise/journal.jsonl")" -eq 1
 unset XDG_STATE_HOME
+
+# --- an interactive follow-up consult ------------------------------------------------
+cat >"$tmp/follow.ini" <<'EOF'
+[settings]
+pain_from = pain
+episode_from = same
+[question pain]
+text = How bad is the pain, from 0 to 10?
+type = scale
+order = 1
+[question tools]
+text = What do you have at hand?
+type = multi
+choice = ball | A tennis ball
+choice = hands | Your hands
+order = 2
+[question same]
+text = Is this the same pain as last time?
+type = yesno
+ask_if = known(consults)
+order = 3
+[question consults]
+text = Earlier consults
+type = number
+min = 0
+max = 1000
+journal = consults
+[question days]
+text = Days since the first consult
+type = number
+min = 0
+max = 100000
+journal = days_since_first
+[question first_pain]
+text = The pain at the first consult
+type = scale
+journal = first_pain
+[rule no_better]
+if = days >= 14 and pain >= first_pain and not same == no
+then = triage professional
+because = Two weeks on, the pain is no better.
+[rule severe]
+if = pain >= 8
+then = triage professional
+because = The pain is severe.
+[knot ql]
+name = Quadratus lumborum
+region = lower_back
+[routine ql_ball]
+title = Lean on a ball
+kind = release
+for = ql
+if = tools has ball
+step = Lean on the ball.
+minutes = 5
+[routine ql_hands]
+title = Press with your thumbs
+kind = release
+for = ql
+step = Press.
+minutes = 5
+[rule sore]
+if = pain >= 1
+then = suspect ql 0.8
+because = It hurts.
+EOF
+f=$tmp/follow.jsonl
+asks() { grep -q -- "$1" "$tmp/err"; }
+follow() {
+	KNOTWISE_NOW=${1}T09:30:00Z
+	export KNOTWISE_NOW
+	shift
+	talk "$@" -- "$kw" --no-default-rules --rules "$tmp/follow.ini" --journal "$f" --format json
+	unset KNOTWISE_NOW
+}
+follow 2026-11-17 5 1
+check "a first consult in a terminal is recorded" test "$(wc -l <"$f")" -eq 1
+check "and does not ask whether it is the same pain" sh -c "! grep -q 'same pain' '$tmp/err'"
+follow 2026-12-01 6 "" yes
+check "a follow-up opens with the last consult in words" \
+	asks "^Last time, 14 days ago: pain 5/10, the quadratus lumborum routine\."
+check "offers the last answers as defaults" asks "^Last time: A tennis ball\. Press Enter to keep it\."
+check "which Enter keeps" grep -q '"tools":\["ball"\]' "$f"
+check "asks whether it is the same pain" asks "^Is this the same pain as last time\?"
+check "and, no better two weeks on, says to see a professional" \
+	grep -q '"level": "professional"' "$tmp/out"
+check "from the journal's answers" grep -q '"days": 14' "$tmp/out"
+follow 2026-12-02 6 "" no
+check "a no to the same pain" sh -c "! grep -q '\"level\": \"professional\"' '$tmp/out'"
+check "starts episode 2 in the journal" sh -c "tail -n 1 '$f' | grep -q '\"episode\":2,'"
+follow 2026-12-03 6 "" yes
+check "the next consult goes on with episode 2" sh -c "tail -n 1 '$f' | grep -q '\"episode\":2,'"
+check "starting from its one consult" asks "^Last time, yesterday: pain 6/10"
 
 # --- history ------------------------------------------------------------------------
 h=$tmp/history.jsonl

@@ -445,6 +445,38 @@ START_TEST(a_no_to_the_episode_question_starts_a_new_episode_until_taken_back)
 }
 END_TEST
 
+START_TEST(answers_a_questionnaire_took_back_itself_mean_a_new_episode)
+{
+	struct kw_kb *kb = unit_kb(rules);
+	struct kw_answers *a = kw_answers_new(kb);
+	struct kw_diags diags = {0};
+	char text[2048];
+	struct kw_journal *j = read_journal(three_consults(text, sizeof text), &diags);
+	struct kw_journal_consult *c = kw_journal_consult_new(j, kb, now());
+
+	kw_journal_fill(c, a);
+	/* as the session does on a no, whose answer kw_answers_finish drops */
+	for (size_t q = 0; q < kb->nquestions; q++)
+		if (kb->questions[q].journal) {
+			a->state[q] = KW_UNANSWERED;
+			a->values[q].kind = KW_V_UNKNOWN;
+		}
+	ck_assert(kw_journal_follow_episode(c, a));
+	ck_assert(!known(kb, a, "consults"));                   /* not given again */
+	ck_assert_int_eq(kw_journal_consult_episode(c), 2);
+	/* one still there is the same episode */
+	put(kb, a, "consults", "1");
+	ck_assert(!kw_journal_follow_episode(c, a));
+	ck_assert_int_eq(kw_journal_consult_episode(c), 1);
+	unlink(path);
+	kw_journal_consult_free(c);
+	kw_journal_free(j);
+	kw_answers_free(a);
+	kw_kb_free(kb);
+	kw_diags_free(&diags);
+}
+END_TEST
+
 START_TEST(the_last_consult_is_said_in_words)
 {
 	struct kw_kb *kb = unit_kb(rules);
@@ -623,6 +655,7 @@ int main(void)
 	tcase_add_test(tc, ninety_days_after_the_last_consult_a_new_episode_starts);
 	tcase_add_test(tc, answers_given_win_over_the_journal);
 	tcase_add_test(tc, a_no_to_the_episode_question_starts_a_new_episode_until_taken_back);
+	tcase_add_test(tc, answers_a_questionnaire_took_back_itself_mean_a_new_episode);
 	tcase_add_test(tc, the_last_consult_is_said_in_words);
 	tcase_add_test(tc, the_last_answers_are_offered_as_they_would_be_typed);
 	tcase_add_test(tc, a_finished_consult_is_appended_as_one_record_it_can_read_back);

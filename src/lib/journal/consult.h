@@ -20,7 +20,8 @@ struct kw_journal_consult {
 					 * as answer text, or NULL */
 	bool *filled;                   /* by question: kw_journal_fill gave it
 					 * (it may be taken back by a new episode) */
-	bool episode_ended;             /* the episode question said no */
+	bool taken_back;                /* by the episode question's no, here */
+	bool episode_ended;             /* this consult starts a new episode */
 };
 
 /* The last record of the current episode, or NULL when there is none. */

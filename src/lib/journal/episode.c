@@ -176,17 +176,37 @@ static bool said_new_episode(const struct kw_journal_consult *c, const struct kw
 	return q >= 0 && a->values[q].kind == KW_V_BOOL && !a->values[q].u.b;
 }
 
-bool kw_journal_follow_episode(struct kw_journal_consult *c, struct kw_answers *a)
+static void take_back(struct kw_journal_consult *c, struct kw_answers *a)
 {
-	c->episode_ended = said_new_episode(c, a);
-	if (!c->episode_ended) {
-		kw_journal_fill(c, a);
-		return false;
-	}
 	for (size_t q = 0; q < c->kb->nquestions; q++)
 		if (c->filled[q]) {
 			a->state[q] = KW_UNANSWERED;
 			a->values[q].kind = KW_V_UNKNOWN;
 		}
-	return true;
+}
+
+/* Are all the answers kw_journal_fill gave gone (and was there one)? */
+static bool all_taken_back(const struct kw_journal_consult *c, const struct kw_answers *a)
+{
+	bool gave = false;
+
+	for (size_t q = 0; q < c->kb->nquestions; q++)
+		if (c->filled[q] && a->state[q] != KW_UNANSWERED)
+			return false;
+		else
+			gave |= c->filled[q];
+	return gave;
+}
+
+bool kw_journal_follow_episode(struct kw_journal_consult *c, struct kw_answers *a)
+{
+	if (said_new_episode(c, a)) {
+		take_back(c, a);
+		c->taken_back = true;
+	} else if (c->taken_back) {     /* the no was taken back: `back` past it */
+		c->taken_back = false;
+		kw_journal_fill(c, a);
+	}
+	c->episode_ended = c->taken_back || all_taken_back(c, a);
+	return c->episode_ended;
 }

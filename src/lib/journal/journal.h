@@ -16,7 +16,8 @@
  * unless 90 days or more have passed since the last consult: then this
  * consult starts a new episode and the journal answers stay unknown.
  *
- * How a consult uses it, in order (the questionnaire and cmd_ask.c):
+ * How a consult uses it, in order (cmd_ask.c; the session follows the
+ * episode question by itself while the questions are asked):
  *
  *     kw_journal_read(path, &j, &diags)           before the first question
  *     c = kw_journal_consult_new(j, kb, now)
@@ -24,10 +25,7 @@
  *     line = kw_journal_last_time(c)              show it, if not NULL
  *     text = kw_journal_last_answer(c, q)         a default for question q
  *     kw_journal_follow_episode(c, answers)       after each answer, and once
- *                                                 after kw_answers_finish (the
- *                                                 questionnaire does both while
- *                                                 it runs; cmd_ask.c, for piped
- *                                                 answers, the last)
+ *                                                 after kw_answers_finish
  *     ... run the engine, write the result ...
  *     kw_journal_append(c, answers, result, &diags)   once the result is out
  *     kw_journal_consult_free(c); kw_journal_free(j);
@@ -163,14 +161,15 @@ void kw_journal_fill(struct kw_journal_consult *c, struct kw_answers *a);
 /* Follow the episode question ([settings] episode_from): when it is
  * answered no, the answers kw_journal_fill gave are made unknown again
  * (so the follow-up questions, which ask_if known(journal_consults), are
- * no longer asked); otherwise, as after `back` past it, they are given
- * again.  True when the answer starts a new episode.  Call it after each
- * answer and once after kw_answers_finish (which then still keeps the
- * episode answer, its question being asked): it is idempotent.  Only
- * what owns the answers while they are given may call it: given again
- * after a questionnaire that did not follow the episode, the journal's
- * answers would stand for follow-up questions it never asked. */
+ * no longer asked); when that no is taken back (`back` past it), they are
+ * given again.  A questionnaire that follows the episode itself (the
+ * session does, and its kw_answers_finish then drops the no, whose
+ * question is no longer asked) leaves the journal's answers all gone:
+ * that too is a new episode.  True when this consult starts a new
+ * episode.  Call it after each answer and once after kw_answers_finish
+ * (which then still keeps the episode answer): it is idempotent. */
 bool kw_journal_follow_episode(struct kw_journal_consult *c, struct kw_answers *a);
+
 /* recall.c: the last consult, for the questionnaire. */
 
 /* One line in a person's words about the last consult of this episode,
