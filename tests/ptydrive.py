@@ -6,6 +6,10 @@ pipe, so the result is kept apart from the conversation, as with
 A reply may be a string, None (end of input, Ctrl-D) or INTERRUPT (Ctrl-C),
 or the whole conversation can follow a profile: answers by question id,
 the id of each question found from its text (`knotwise list questions`).
+
+A consult in a terminal keeps a journal (SPEC §8), and the next one starts
+from it: each session gets a state folder of its own, so that it is a
+first consult, unless journal=True keeps the environment's.
 """
 import fcntl
 import json
@@ -15,6 +19,7 @@ import re
 import select
 import struct
 import subprocess
+import tempfile
 import termios
 import time
 
@@ -32,11 +37,13 @@ def _own_terminal():
 
 
 class Session:
-    def __init__(self, argv, env=None, columns=80):
+    def __init__(self, argv, env=None, columns=80, journal=False):
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+        self.state = None if journal else tempfile.TemporaryDirectory(prefix="kw-pty-state-")
+        fresh = {"XDG_STATE_HOME": self.state.name} if self.state else {}
         self.proc = subprocess.Popen(argv, stdin=slave, stderr=slave, stdout=subprocess.PIPE,
-                                     env=dict(os.environ, TERM="dumb", **(env or {})),
+                                     env=dict(os.environ, TERM="dumb", **fresh, **(env or {})),
                                      close_fds=True, preexec_fn=_own_terminal)
         os.close(slave)
         self.screen = ""
@@ -84,6 +91,8 @@ class Session:
         while self._read(0.05):
             pass
         os.close(self.master)
+        if self.state:
+            self.state.cleanup()
         return status, out
 
     def last_screen(self):
@@ -94,9 +103,9 @@ class Session:
         return [line.rstrip("\r") for line in self.screen[heads[-1].end():].split("\n")][1:]
 
 
-def converse(argv, replies, env=None, columns=80):
+def converse(argv, replies, env=None, columns=80, journal=False):
     """Type the replies in order; returns (status, stdout, screen, prompts)."""
-    s = Session(argv, env, columns)
+    s = Session(argv, env, columns, journal)
     for reply in replies:
         if not s.wait_prompt():
             break

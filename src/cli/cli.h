@@ -22,11 +22,13 @@ enum kw_color { KW_COLOR_AUTO, KW_COLOR_ALWAYS, KW_COLOR_NEVER };
 
 /* The commands: indices into kw_commands, and bits of the sets of
  * commands that an option applies to. */
-enum kw_command_id { KW_CMD_ASK, KW_CMD_CHECK, KW_CMD_LIST, KW_CMD_BATCH, KW_NCOMMANDS };
+enum kw_command_id { KW_CMD_ASK, KW_CMD_CHECK, KW_CMD_LIST, KW_CMD_BATCH, KW_CMD_HISTORY,
+		     KW_NCOMMANDS };
 #define KW_ON(cmd) (1u << (cmd))
 #define KW_ON_ALL ((1u << KW_NCOMMANDS) - 1)    /* a global option */
 
 struct kw_format;
+struct kw_journal;
 struct kw_result;
 
 struct kw_options {
@@ -42,6 +44,8 @@ struct kw_options {
 	const struct kw_format *format; /* NULL: the default (kw_format_of) */
 	bool explain, partial, ask_all;
 	const char *why_not;
+	const char *journal;            /* --journal FILE */
+	bool no_journal, forget, yes;
 	time_t now;                     /* the run's one reading of the clock */
 	char **args;                    /* the command's own arguments */
 	int nargs;
@@ -59,6 +63,7 @@ int kw_cmd_ask(const struct kw_options *opts);
 int kw_cmd_check(const struct kw_options *opts);
 int kw_cmd_list(const struct kw_options *opts);
 int kw_cmd_batch(const struct kw_options *opts);
+int kw_cmd_history(const struct kw_options *opts);
 
 /* What kw_options_parse returns, besides 0 and a usage error's status,
  * when --help or --version ends the parsing. */
@@ -84,6 +89,7 @@ struct kw_format {
 	char *(*consult)(const struct kw_options *opts, const struct kw_kb *kb,
 			 const struct kw_result *res);          /* ask */
 	char *(*list)(const struct kw_kb *kb, enum kw_list_what what);
+	char *(*history)(const struct kw_kb *kb, const struct kw_journal *journal);
 	bool has_warnings;              /* the output holds the result's
 	                                 * warnings: none go to stderr */
 	bool explains;                  /* it can show --explain and --why-not */
@@ -130,5 +136,18 @@ int kw_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kw_cli_alternative(struct kw_strbuf *sb, size_t i, size_t n, const char *word);
 /* Columns of the terminal on fd, or 80 when it is not one. */
 unsigned kw_terminal_width(int fd);
+/* $COLUMNS when it is a number, else the same. */
+unsigned kw_columns(int fd);
+
+/* cli_journal: the journal as the commands that use it (ask, history)
+ * find and read it. */
+/* --journal FILE, or (when use_default) the default journal; NULL for
+ * none, as when neither XDG_STATE_HOME nor HOME is set.  malloc'd. */
+char *kw_cli_journal_path(const struct kw_options *opts, bool use_default);
+/* Read the journal at path, printing what was wrong with it; an exit
+ * status (0, 66 or 74), and *j when 0. */
+int kw_cli_read_journal(const char *path, struct kw_journal **j);
+/* The exit status for how reading or writing the journal went. */
+int kw_cli_journal_exit(int journal_status);
 
 #endif

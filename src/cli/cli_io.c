@@ -18,6 +18,7 @@
 #include "util/arena.h"
 #include "cli.h"
 #include "knotwise/load.h"
+#include "util/scalar.h"
 #include "util/strbuf.h"
 
 /* Run from its build tree, knotwise uses the source tree's rules; once
@@ -290,4 +291,14 @@ unsigned kw_terminal_width(int fd)
 	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
 		return ws.ws_col;
 	return 80;
+}
+
+unsigned kw_columns(int fd)
+{
+	const char *columns = getenv("COLUMNS");
+	long n;
+
+	if (columns && kw_parse_int(columns, 1, 100000, &n))
+		return (unsigned)n;
+	return kw_terminal_width(fd);
 }

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "knotwise/render.h"
+#include "render/history.h"
 
 static char *consult_text(const struct kw_options *opts, const struct kw_kb *kb,
 			  const struct kw_result *res)
@@ -45,10 +46,22 @@ static char *consult_html(const struct kw_options *opts, const struct kw_kb *kb,
 	return kw_render_html(kb, res, &page);
 }
 
+static char *history_text(const struct kw_kb *kb, const struct kw_journal *journal)
+{
+	return kw_render_history_text(kb, journal, kw_columns(STDOUT_FILENO));
+}
+
+static char *history_json(const struct kw_kb *kb, const struct kw_journal *journal)
+{
+	(void)kb;
+	return kw_render_history_json(journal);
+}
+
 static const struct kw_format formats[] = {
-	{ .name = "text", .consult = consult_text, .list = kw_list_text, .explains = true },
+	{ .name = "text", .consult = consult_text, .list = kw_list_text,
+	  .history = history_text, .explains = true },
 	{ .name = "json", .consult = consult_json, .list = kw_list_json,
-	  .has_warnings = true, .explains = true },
+	  .history = history_json, .has_warnings = true, .explains = true },
 	{ .name = "html", .consult = consult_html },
 };
 
@@ -70,7 +83,8 @@ const struct kw_format *kw_format_of(const struct kw_options *opts)
 bool kw_format_takes(const struct kw_format *format, enum kw_command_id cmd)
 {
 	return (cmd == KW_CMD_ASK && format->consult) ||
-	       (cmd == KW_CMD_LIST && format->list);
+	       (cmd == KW_CMD_LIST && format->list) ||
+	       (cmd == KW_CMD_HISTORY && format->history);
 }
 
 /* Is the format named among those of cmd (KW_NCOMMANDS: among all)? */

@@ -28,6 +28,8 @@ const struct kw_command kw_commands[KW_NCOMMANDS] = {
 	  .summary = "list the questions, rules, knots or routines (WHAT) loaded" },
 	[KW_CMD_BATCH] = { .name = "batch", .args = "", .run = kw_cmd_batch,
 	  .summary = "one JSON answer set per input line -> one JSON result per line" },
+	[KW_CMD_HISTORY] = { .name = "history", .args = "", .run = kw_cmd_history,
+	  .summary = "the earlier consults of the journal, and a chart of the pain" },
 };
 
 /* One message line on stderr; what it quotes (a path, an argument) is

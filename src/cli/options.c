@@ -135,6 +135,33 @@ static int take_ask_all(struct kw_options *o, const char *arg)
 	return 0;
 }
 
+static int take_journal(struct kw_options *o, const char *arg)
+{
+	o->journal = arg;
+	return 0;
+}
+
+static int take_no_journal(struct kw_options *o, const char *arg)
+{
+	(void)arg;
+	o->no_journal = true;
+	return 0;
+}
+
+static int take_forget(struct kw_options *o, const char *arg)
+{
+	(void)arg;
+	o->forget = true;
+	return 0;
+}
+
+static int take_yes(struct kw_options *o, const char *arg)
+{
+	(void)arg;
+	o->yes = true;
+	return 0;
+}
+
 /* In --help order: the global options, then each command's. */
 static const struct option_row rows[] = {
 	{ .name = "rules", .letter = 'r', .arg = " PATH", .on = KW_ON_ALL,
@@ -154,7 +181,7 @@ static const struct option_row rows[] = {
 	{ .name = "set", .letter = 's', .arg = " ID=VALUE", .on = KW_ON(KW_CMD_ASK),
 	  .help = "one answer (repeatable; overrides --answers)", .take = take_set },
 	{ .name = "format", .letter = 'f', .arg = " FORMAT",
-	  .on = KW_ON(KW_CMD_ASK) | KW_ON(KW_CMD_LIST),
+	  .on = KW_ON(KW_CMD_ASK) | KW_ON(KW_CMD_LIST) | KW_ON(KW_CMD_HISTORY),
 	  .values = kw_format_names, .take = take_format },
 	{ .name = "explain", .letter = 'e', .on = KW_ON(KW_CMD_ASK),
 	  .help = "show the reasoning behind every item", .take = take_explain },
@@ -169,6 +196,15 @@ static const struct option_row rows[] = {
 	{ .name = "ask-all", .on = KW_ON(KW_CMD_ASK),
 	  .help = "in the questionnaire, also ask what cannot matter",
 	  .take = take_ask_all },
+	{ .name = "journal", .arg = " FILE", .on = KW_ON(KW_CMD_ASK) | KW_ON(KW_CMD_HISTORY),
+	  .help = "use this journal of consults instead of the default",
+	  .take = take_journal },
+	{ .name = "no-journal", .on = KW_ON(KW_CMD_ASK),
+	  .help = "neither read nor write a journal", .take = take_no_journal },
+	{ .name = "forget", .on = KW_ON(KW_CMD_HISTORY),
+	  .help = "delete the journal (after asking)", .take = take_forget },
+	{ .name = "yes", .on = KW_ON(KW_CMD_HISTORY),
+	  .help = "with --forget: delete without asking", .take = take_yes },
 };
 
 #define NROWS (sizeof rows / sizeof *rows)

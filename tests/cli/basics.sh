@@ -27,7 +27,7 @@ check "an unknown option names itself" err_has "'--bogus'"
 check "a usage error hints at --help" err_has "Try 'knotwise --help'"
 run "$kw" frobnicate
 check "an unknown command exits 64" status_is 64
-check "and the commands are named" err_has "unknown command 'frobnicate' \(ask, check, list or batch\)"
+check "and the commands are named" err_has "unknown command 'frobnicate' \(ask, check, list, batch or history\)"
 run "$kw" --format yaml
 check "an unknown format exits 64" status_is 64
 check "and the formats are named" err_has "unknown format 'yaml' \(text, json or html\)"

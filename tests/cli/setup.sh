@@ -14,6 +14,8 @@ HOME=$tmp
 XDG_CONFIG_HOME=$tmp/.config
 XDG_CACHE_HOME=$tmp/.cache
 export HOME XDG_CONFIG_HOME XDG_CACHE_HOME
+# An interactive consult keeps a journal: in the scratch home, by default.
+unset XDG_STATE_HOME
 unset NO_COLOR
 tap_count=0
 status=0

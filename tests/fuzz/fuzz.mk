@@ -1,6 +1,7 @@
 # libFuzzer targets for the engine (see tests/fuzz/README.md).
 #
-#   make fuzz         build tests/fuzz/fuzz_{load,expr,answers,consult,batch,session} with clang
+#   make fuzz         build tests/fuzz/fuzz_{load,expr,answers,consult,batch,session,
+#                     journal} with clang
 #   make fuzz-run     run each for $(FUZZ_SECONDS) s on a copy of its seed corpus
 #   make fuzz-regress run each on its reproducers in tests/fuzz/regressions/
 #   make fuzz-seed    regenerate the gen-* seeds of tests/fuzz/corpus/ from
@@ -19,16 +20,17 @@ FUZZ_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/src/lib -I$(top_builddir
 	$(INIH_CFLAGS) $(PCRE2_CFLAGS)
 FUZZ_LIBS = $(INIH_LIBS) $(PCRE2_LIBS) -lm
 FUZZ_RUN_FLAGS = -max_len=65536 -timeout=10 -rss_limit_mb=2048
-FUZZ_NAMES = load expr answers consult batch session
+FUZZ_NAMES = load expr answers consult batch session journal
 FUZZ_COMMON = $(srcdir)/tests/fuzz/fuzz_common.c $(srcdir)/tests/fuzz/fuzz_common.h
 FUZZ_TARGETS = tests/fuzz/fuzz_load tests/fuzz/fuzz_expr \
 	tests/fuzz/fuzz_answers tests/fuzz/fuzz_consult tests/fuzz/fuzz_batch \
-	tests/fuzz/fuzz_session
+	tests/fuzz/fuzz_session tests/fuzz/fuzz_journal
 
 EXTRA_DIST += tests/fuzz/README.md tests/fuzz/fuzz_load.c tests/fuzz/fuzz_common.c \
 	tests/fuzz/fuzz_common.h \
 	tests/fuzz/fuzz_expr.c tests/fuzz/fuzz_answers.c \
 	tests/fuzz/fuzz_consult.c tests/fuzz/fuzz_batch.c tests/fuzz/fuzz_session.c \
+	tests/fuzz/fuzz_journal.c \
 	tests/fuzz/corpus tests/fuzz/regressions
 
 # The .c files of the engine library, with the source directory in front.
@@ -57,6 +59,8 @@ tests/fuzz/fuzz_batch: $(srcdir)/tests/fuzz/fuzz_batch.c $(FUZZ_COMMON) $(libkno
 	$(AM_V_GEN)$(fuzz_link) $(srcdir)/tests/fuzz/fuzz_batch.c $(FUZZ_LIBS) -o $@
 tests/fuzz/fuzz_session: $(srcdir)/tests/fuzz/fuzz_session.c $(FUZZ_COMMON) $(libknotwise_a_SOURCES) config.h
 	$(AM_V_GEN)$(fuzz_link) $(srcdir)/tests/fuzz/fuzz_session.c $(FUZZ_LIBS) -o $@
+tests/fuzz/fuzz_journal: $(srcdir)/tests/fuzz/fuzz_journal.c $(FUZZ_COMMON) $(libknotwise_a_SOURCES) config.h
+	$(AM_V_GEN)$(fuzz_link) $(srcdir)/tests/fuzz/fuzz_journal.c $(FUZZ_LIBS) -o $@
 
 # Each target fuzzes a scratch copy of its corpus, so the seeds in the tree
 # stay as committed.  A crash, leak, timeout or out-of-memory stops the
@@ -165,6 +169,8 @@ fuzz-seed:
 
 CLEANFILES = $(FUZZ_TARGETS) tests/fuzz/fuzz_load.log \
 	tests/fuzz/fuzz_expr.log tests/fuzz/fuzz_answers.log \
-	tests/fuzz/fuzz_consult.log tests/fuzz/fuzz_batch.log tests/fuzz/regress.log
+	tests/fuzz/fuzz_consult.log tests/fuzz/fuzz_batch.log tests/fuzz/fuzz_journal.log \
+	tests/fuzz/fuzz_session.log \
+	tests/fuzz/regress.log
 
 .PHONY: fuzz fuzz-run fuzz-regress fuzz-seed

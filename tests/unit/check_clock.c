@@ -79,6 +79,27 @@ START_TEST(days_follow_the_calendar)
 }
 END_TEST
 
+START_TEST(days_between_are_counted_as_a_person_counts_them)
+{
+	time_t monday_evening, next_monday_morning, saturday_noon;
+
+	setenv("TZ", "Europe/London", 1);
+	tzset();
+	ck_assert(kw_clock_parse("2026-11-16T21:00:00Z", &monday_evening));
+	ck_assert(kw_clock_parse("2026-11-23T07:00:00Z", &next_monday_morning));
+	ck_assert_int_eq(kw_clock_days_between(monday_evening, next_monday_morning), 7);
+	ck_assert_int_eq(kw_clock_days_between(next_monday_morning, monday_evening), -7);
+	ck_assert_int_eq(kw_clock_days_between(monday_evening, monday_evening), 0);
+	/* across the change to summer time (29 March): still one day a day */
+	ck_assert(kw_clock_parse("2026-03-28T12:00:00Z", &saturday_noon));
+	ck_assert_int_eq(kw_clock_days_between(saturday_noon, saturday_noon + 86400), 1);
+	ck_assert_int_eq(kw_clock_days_between(saturday_noon, saturday_noon + 2 * 86400), 2);
+	ck_assert_int_eq(kw_clock_days_between(saturday_noon - 95 * 86400, saturday_noon), 95);
+	unsetenv("TZ");
+	tzset();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("clock");
@@ -88,6 +109,7 @@ int main(void)
 	tcase_add_test(tc, clock_refuses_what_is_not_one);
 	tcase_add_test(tc, clock_now_is_fixed_by_the_environment);
 	tcase_add_test(tc, days_follow_the_calendar);
+	tcase_add_test(tc, days_between_are_counted_as_a_person_counts_them);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }

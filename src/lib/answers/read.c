@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers/answer_text.h"
 #include "util/arena.h"
 #include "util/json_reader.h"
 #include "ruleset/ruleset.h"
@@ -113,21 +114,19 @@ struct json_answers {
 /* A JSON number as the plain decimal answers are written in (1e3 is
  * 1000); one that has none (1e999, 1e300) is left as written, so that the
  * error quotes what was given rather than 'inf'. */
-static const char *plain_number(struct json_answers *j, const char *text)
+static const char *plain_number(const char *text, struct kw_strbuf *scratch)
 {
 	double x;
 
 	if (!strpbrk(text, "eE"))
 		return text;
 	x = strtod(text, NULL);
-	kw_sb_reset(&j->number);
-	kw_sb_printf(&j->number, "%.17g", x);
-	return isfinite(x) && !strpbrk(kw_sb_str(&j->number), "eE")
-		? kw_sb_str(&j->number) : text;
+	kw_sb_reset(scratch);
+	kw_sb_printf(scratch, "%.17g", x);
+	return isfinite(x) && !strpbrk(kw_sb_str(scratch), "eE") ? kw_sb_str(scratch) : text;
 }
 
-/* A JSON value as the text kw_answers_put reads, or NULL. */
-static const char *answer_text(struct json_answers *j, const struct kw_jmember *m)
+const char *kw_answer_text_of_json(const struct kw_jmember *m, struct kw_strbuf *scratch)
 {
 	switch (m->kind) {
 	case KW_J_STRING:
@@ -138,7 +137,7 @@ static const char *answer_text(struct json_answers *j, const struct kw_jmember *
 	case KW_J_FALSE:
 		return "no";
 	case KW_J_NUMBER:
-		return plain_number(j, m->text);
+		return plain_number(m->text, scratch);
 	default:
 		return NULL;
 	}
@@ -161,7 +160,7 @@ static void json_id(struct json_answers *j, const struct kw_jmember *m,
 static void json_answer(struct json_answers *j, const struct kw_jmember *m,
 			struct kw_loc loc)
 {
-	const char *text = answer_text(j, m);
+	const char *text = kw_answer_text_of_json(m, &j->number);
 	size_t q;
 
 	if (text) {

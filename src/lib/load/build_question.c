@@ -198,11 +198,16 @@ static void build_question(struct kw_builder *b, const struct kw_raw_section *s,
 	read_extras(b, s, q);
 }
 
+/* Asking order: by `order`, ties by load order; a question with a
+ * `journal` key, answered before the first question is asked, counts as
+ * asked before every other (SPEC §2), for ask_if as for everything. */
 static int compare_asking(const void *pa, const void *pb, void *questions)
 {
 	const struct kw_question *qs = questions;
 	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
 
+	if (!qs[a].journal != !qs[b].journal)
+		return qs[a].journal ? -1 : 1;
 	if (qs[a].order != qs[b].order)
 		return qs[a].order < qs[b].order ? -1 : 1;
 	return a < b ? -1 : a > b;

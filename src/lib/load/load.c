@@ -17,6 +17,7 @@
 #include "ruleset/cache.h"
 #include "ruleset/image.h"
 #include "util/arena.h"
+#include "util/owner.h"
 #include "util/strbuf.h"
 
 /* A rule file, open: its bytes are hashed for the cache key first, and
@@ -73,20 +74,20 @@ static const char *file_type(mode_t mode)
  * its keys, refuse them when someone else could have written them. */
 static bool trusted(struct loader *l, const char *path, const struct stat *st)
 {
-	if (st->st_uid != getuid() && st->st_uid != 0) {
+	struct kw_strbuf who = {0};
+	enum kw_owner_verdict verdict = kw_owner_check(st, S_IWGRP | S_IWOTH);
+
+	if (verdict == KW_OWNER_OTHER_USER)
 		source_error(l, path, "not loaded: it belongs to user %lu, not to you, "
 			     "so they could change the advice you get",
 			     (unsigned long)st->st_uid);
-		return false;
+	if (verdict == KW_OWNER_SHARED) {
+		kw_owner_say_shared(&who, st, S_IWGRP | S_IWOTH);
+		source_error(l, path, "not loaded: %s, so they could change the advice "
+			     "you get; run 'chmod go-w' on it", who.data);
 	}
-	if (st->st_mode & (S_IWGRP | S_IWOTH)) {
-		source_error(l, path, "not loaded: %s can write it (mode %04o), so "
-			     "they could change the advice you get; run 'chmod go-w' on it",
-			     (st->st_mode & S_IWOTH) ? "anyone" : "its group",
-			     (unsigned)(st->st_mode & 07777));
-		return false;
-	}
-	return true;
+	kw_sb_free(&who);
+	return verdict == KW_OWNER_PRIVATE;
 }
 
 /* Rule files are regular files (or symlinks to one): a FIFO, a device or

@@ -10,6 +10,7 @@
 #include "engine/result.h"
 #include "explain/why_not.h"
 #include "util/arena.h"
+#include "render/json_value.h"
 #include "util/json_writer.h"
 #include "knotwise/render.h"
 
@@ -47,8 +48,8 @@ static void choice_set(struct kw_json *j, const struct kw_kb *kb,
 	kw_json_end(j, ']');
 }
 
-static void value(struct kw_json *j, const struct kw_kb *kb, const struct kw_question *q,
-		  const struct kw_value *v)
+void kw_json_value(struct kw_json *j, const struct kw_kb *kb, const struct kw_question *q,
+		   const struct kw_value *v)
 {
 	switch (v->kind) {
 	case KW_V_BOOL: kw_json_bool(j, v->u.b); break;
@@ -223,7 +224,7 @@ static void answers(struct kw_json *j, const struct kw_kb *kb, const struct kw_r
 	for (size_t i = 0; i < kb->nquestions; i++)
 		if (res->values[i].kind != KW_V_UNKNOWN) {
 			kw_json_key(j, kw_s(kb, kb->questions[i].id));
-			value(j, kb, &kb->questions[i], &res->values[i]);
+			kw_json_value(j, kb, &kb->questions[i], &res->values[i]);
 		}
 	kw_json_end(j, '}');
 }
@@ -259,7 +260,7 @@ static void facts(struct kw_json *j, const struct kw_kb *kb, const struct kw_res
 		if (s->kind != KW_STEP_SET)
 			continue;
 		kw_json_key(j, kw_kb_symbol_id(kb, s->target));
-		value(j, kb, NULL, &res->values[s->target]);
+		kw_json_value(j, kb, NULL, &res->values[s->target]);
 	}
 	kw_json_end(j, '}');
 }

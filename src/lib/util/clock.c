@@ -84,3 +84,12 @@ void kw_clock_day(time_t t, int days, struct tm *out)
 	at = timegm(&noon);             /* normalises the day into the calendar */
 	gmtime_r(&at, out);
 }
+
+long kw_clock_days_between(time_t from, time_t to)
+{
+	struct tm first, last;
+
+	kw_clock_day(from, 0, &first);
+	kw_clock_day(to, 0, &last);
+	return (long)((timegm(&last) - timegm(&first)) / 86400);
+}

@@ -26,5 +26,9 @@ void kw_clock_format(time_t t, char buf[21]);
  * struct tm with the year, month, day and weekday set.  Calendar
  * arithmetic: a change to or from summer time never skips a day. */
 void kw_clock_day(time_t t, int days, struct tm *out);
+/* Calendar days from the local day of `from` to that of `to`, negative
+ * when `to` is the earlier: a consult on a Monday evening and one on the
+ * next Monday morning are 7 days apart, as a person counts them. */
+long kw_clock_days_between(time_t from, time_t to);
 
 #endif
