@@ -82,6 +82,11 @@ const struct kw_screen *kw_session_screen(const struct kw_session *s);
  * allowed in `problem`, when it was not. */
 bool kw_session_reply(struct kw_session *s, const char *typed, struct kw_strbuf *problem);
 
+/* Once done: apply ask_if and check the required questions, as
+ * kw_answers_finish does (answers.h), with the journal's answers read as
+ * they stood when the episode question was asked. */
+bool kw_session_finish(struct kw_session *s, bool partial, struct kw_diags *diags);
+
 /* Undo the last screen and show it again; false at the first one. */
 bool kw_session_back(struct kw_session *s);
 

@@ -218,7 +218,8 @@ static bool converse(struct dialogue *d)
 /* Ask until done; false when the person quit. */
 static bool walk(struct dialogue *d)
 {
-	show(d, kw_session_screen(d->session));
+	if (kw_session_screen(d->session)->kind != KW_SCREEN_DONE)
+		show(d, kw_session_screen(d->session));
 	while (kw_session_screen(d->session)->kind != KW_SCREEN_DONE) {
 		offer_words(d, kw_session_screen(d->session));
 		if (!converse(d))
@@ -282,7 +283,7 @@ int kw_dialogue_run(const struct kw_kb *kb, struct kw_answers *a,
 			say(&d, "", "Your answers call for emergency help: no more questions.");
 		}
 		thank(&d);
-		if (!kw_answers_finish(kb, a, opts->partial, &diags))
+		if (!kw_session_finish(d.session, opts->partial, &diags))
 			status = KW_EXIT_DATAERR;
 		kw_diags_print(&diags, stderr);
 	}

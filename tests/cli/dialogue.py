@@ -114,6 +114,14 @@ status, out, screen, prompts = talk(["no", ptydrive.INTERRUPT])
 check("Ctrl-C exits 130", status == 130, screen)
 check("and prints nothing on stdout", out == "", out)
 
+with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as f:
+    f.write("[question idle]\ntext = Unused?\ntype = yesno\n[knot k]\nname = Kay\n")
+status, out, screen, prompts = ptydrive.converse([KW, "--no-default-rules", "--rules", f.name],
+                                                 [])
+os.unlink(f.name)
+check("with nothing worth asking, the result comes at once", status == 0 and prompts == 0 and
+      "Thank you: 0 screens" in screen, screen)
+
 status, out, screen, prompts = talk(["yes"])
 check("an emergency stops the questions at once", prompts == 1, screen)
 check("and says so", "emergency help: no more questions" in screen, screen)

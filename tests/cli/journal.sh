@@ -355,8 +355,10 @@ check "from the journal's answers" grep -q '"days": 14' "$tmp/out"
 follow 2026-12-02 6 "" no
 check "a no to the same pain" sh -c "! grep -q '\"level\": \"professional\"' '$tmp/out'"
 check "starts episode 2 in the journal" sh -c "tail -n 1 '$f' | grep -q '\"episode\":2,'"
+check "keeping the no that said so" sh -c "tail -n 1 '$f' | grep -q '\"same\":false'"
 follow 2026-12-03 6 "" yes
 check "the next consult goes on with episode 2" sh -c "tail -n 1 '$f' | grep -q '\"episode\":2,'"
+check "a follow-up question offers no answer from last time" sh -c "! grep -q '^Last time: yes\.' '$tmp/err'"
 check "starting from its one consult" asks "^Last time, yesterday: pain 6/10"
 
 # --- history ------------------------------------------------------------------------

@@ -183,7 +183,9 @@ char *kw_journal_last_time(const struct kw_journal_consult *c);
  * journal has none that q still takes (the rule set may have changed).
  * The last consult is the journal's last, whatever its episode: tools,
  * habits and the minutes a day seldom change with the pain.  Questions
- * with a `journal` key have none: they are never asked. */
+ * with a `journal` key have none (they are never asked), and neither do
+ * the follow-up questions, whose ask_if tests the journal: they ask about
+ * the time since the last consult, which last time's answer cannot. */
 char *kw_journal_last_answer(const struct kw_journal_consult *c, size_t q);
 
 /* append.c: this consult's record. */

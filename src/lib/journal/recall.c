@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "expr/expr.h"
 #include "journal/consult.h"
 #include "ruleset/ruleset.h"
 #include "util/arena.h"
@@ -140,6 +141,24 @@ char *kw_journal_last_time(const struct kw_journal_consult *c)
 	return line.data;
 }
 
+static void tests_journal(size_t sym, bool negative, void *data)
+{
+	struct { const struct kw_kb *kb; bool found; } *t = data;
+
+	(void)negative;
+	t->found |= sym < t->kb->nquestions && t->kb->questions[sym].journal;
+}
+
+/* A follow-up question (its ask_if tests the journal) asks about the time
+ * since the last consult: last time's answer to it cannot stand. */
+static bool follows_up(const struct kw_kb *kb, size_t q)
+{
+	struct { const struct kw_kb *kb; bool found; } t = { kb, false };
+
+	kw_prog_visit(kb, kb->questions[q].ask_if, tests_journal, &t);
+	return t.found;
+}
+
 char *kw_journal_last_answer(const struct kw_journal_consult *c, size_t q)
 {
 	const struct kw_journal *j = c->j;
@@ -149,7 +168,7 @@ char *kw_journal_last_answer(const struct kw_journal_consult *c, size_t q)
 	char why[200];
 	bool takes;
 
-	if (j->nrecords == 0 || c->kb->questions[q].journal)
+	if (j->nrecords == 0 || c->kb->questions[q].journal || follows_up(c->kb, q))
 		return NULL;
 	text = kw_journal_record_answer(&j->records[j->nrecords - 1],
 					kw_s(c->kb, c->kb->questions[q].id));

@@ -43,24 +43,29 @@ static bool would_ask(const struct kw_session *s, size_t q)
 	return s->ask_all || s->rel.relevant[q];
 }
 
+/* The journal's answers as they came (dropped: unknown). */
+static void apply_journal(struct kw_session *s, bool dropped)
+{
+	for (size_t q = 0; q < s->kb->nquestions; q++)
+		if (s->kb->questions[q].journal) {
+			s->a->values[q] = dropped ? (struct kw_value){ .kind = KW_V_UNKNOWN }
+						  : s->from_journal[q];
+			s->a->state[q] = dropped ? KW_UNANSWERED : s->journal_state[q];
+		}
+	s->journal_dropped = dropped;
+}
+
 /* SPEC §8: episode_from answered no starts a new episode, in which the
  * journal's answers do not count; taking that answer back restores them. */
 static void follow_episode(struct kw_session *s)
 {
-	const struct kw_kb *kb = s->kb;
-	int32_t episode = kb->settings->episode_from;
+	int32_t episode = s->kb->settings->episode_from;
 	bool drop = episode >= 0 && s->a->state[episode] == KW_ANSWERED &&
 		    s->a->values[episode].kind == KW_V_BOOL && !s->a->values[episode].u.b;
 
 	if (drop == s->journal_dropped)
 		return;
-	s->journal_dropped = drop;
-	for (size_t q = 0; q < kb->nquestions; q++)
-		if (kb->questions[q].journal) {
-			s->a->values[q] = drop ? (struct kw_value){ .kind = KW_V_UNKNOWN }
-					       : s->from_journal[q];
-			s->a->state[q] = drop ? KW_UNANSWERED : s->journal_state[q];
-		}
+	apply_journal(s, drop);
 	relevance_from_scratch(s);
 }
 
@@ -495,6 +500,21 @@ bool kw_session_back(struct kw_session *s)
 	relevance_from_scratch(s);
 	advance(s);
 	return true;
+}
+
+/* The episode question was asked over the journal's answers, so its ask_if
+ * is read with them, as for piped answers; then the new episode's
+ * answers stand again. */
+bool kw_session_finish(struct kw_session *s, bool partial, struct kw_diags *diags)
+{
+	bool dropped = s->journal_dropped, ok;
+
+	if (dropped)
+		apply_journal(s, false);
+	ok = kw_answers_finish(s->kb, s->a, partial, diags);
+	if (dropped)
+		apply_journal(s, true);
+	return ok;
 }
 
 void kw_session_why(struct kw_session *s, struct kw_strbuf *out)
