@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "knotwise/engine.h"
+#include "knotwise/journal.h"
 
 struct kw_strbuf;       /* the library's growing string (util/strbuf.h) */
 
@@ -68,5 +69,16 @@ struct kw_html_style {
 /* The handout, one self-contained HTML page; the caller frees it. */
 char *kw_render_html(const struct kw_kb *kb, const struct kw_result *res,
 		     const struct kw_html_style *style);
+
+/* `knotwise history` (SPEC §8): a table of the consults, newest last,
+ * then a chart of the pain over time, in plain ASCII to fit `width`
+ * columns (at least 40); or the records as a JSON array, each as its line
+ * holds it.  The caller frees what they return. */
+char *kw_render_history_text(const struct kw_kb *kb, const struct kw_journal *j,
+			     unsigned width);
+char *kw_render_history_json(const struct kw_journal *j);
+/* What the journal holds, in words: "3 consults, from 2026-11-17 to
+ * 2026-12-01", "1 consult, on 2026-12-01", "no consults". */
+void kw_render_history_span(struct kw_strbuf *out, const struct kw_journal *j);
 
 #endif

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "journal/journal.h"
+#include "knotwise/journal.h"
 #include "util/arena.h"
 
 char *kw_cli_journal_path(const struct kw_options *opts, bool use_default)

@@ -16,7 +16,7 @@
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
 #include "knotwise/render.h"
-#include "journal/journal.h"
+#include "knotwise/journal.h"
 #include "util/arena.h"
 
 /* The journal of this consult, when it has one. */

@@ -13,20 +13,20 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "journal/journal.h"
-#include "render/history.h"
+#include "knotwise/journal.h"
+#include "knotwise/render.h"
 #include "util/scalar.h"
 
 /* "the journal PATH (3 consults, from ... to ...)", its path shown safe. */
 static void describe(struct kw_strbuf *sb, const struct kw_journal *j)
 {
 	kw_sb_add(sb, "the journal ");
-	kw_sb_add_shown(sb, j->path, strlen(j->path));
+	kw_sb_add_shown(sb, kw_journal_path(j), strlen(kw_journal_path(j)));
 	kw_sb_add(sb, " (");
-	kw_history_span(sb, j);
-	if (j->nskipped)
-		kw_sb_printf(sb, ", and %zu line%s it could not read", j->nskipped,
-			     j->nskipped == 1 ? "" : "s");
+	kw_render_history_span(sb, j);
+	if (kw_journal_nskipped(j))
+		kw_sb_printf(sb, ", and %zu line%s it could not read", kw_journal_nskipped(j),
+			     kw_journal_nskipped(j) == 1 ? "" : "s");
 	kw_sb_add(sb, ")");
 }
 
@@ -72,14 +72,14 @@ static int say_missing(const struct kw_journal *j)
 	struct kw_strbuf line = {0};
 
 	kw_sb_add(&line, "Nothing to delete: there is no journal at ");
-	kw_sb_add_shown(&line, j->path, strlen(j->path));
+	kw_sb_add_shown(&line, kw_journal_path(j), strlen(kw_journal_path(j)));
 	kw_sb_add(&line, ".\n");
 	return put(&line);
 }
 
 static int forget(const struct kw_options *opts, const struct kw_journal *j)
 {
-	if (!j->exists)
+	if (!kw_journal_exists(j))
 		return say_missing(j);
 	if (!opts->yes && !isatty(STDIN_FILENO))
 		return kw_cli_usage("history --forget asks before it deletes the journal, and "
@@ -87,8 +87,8 @@ static int forget(const struct kw_options *opts, const struct kw_journal *j)
 				    "without asking");
 	if (!opts->yes && !confirmed(j))
 		return say("Nothing was deleted: ", j, " is kept.\n");
-	if (unlink(j->path) != 0 && errno != ENOENT) {
-		kw_cli_error("cannot delete the journal '%s': %s", j->path, strerror(errno));
+	if (unlink(kw_journal_path(j)) != 0 && errno != ENOENT) {
+		kw_cli_error("cannot delete the journal '%s': %s", kw_journal_path(j), strerror(errno));
 		return KW_EXIT_IOERR;
 	}
 	return say("Deleted ", j, ".\n");

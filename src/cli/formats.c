@@ -12,7 +12,6 @@
 
 #include "cli.h"
 #include "knotwise/render.h"
-#include "render/history.h"
 
 static char *consult_text(const struct kw_options *opts, const struct kw_kb *kb,
 			  const struct kw_result *res)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # include/knotwise/ is the library's API, what a second front end builds
 # on: each header compiles on its own with nothing but include/ on the
-# path, and includes no header of the library's inside (src/lib).
+# path, and includes no header of the library's inside (src/lib); the
+# command line uses nothing else of the library.
 . "$TOP_SRCDIR/tests/cli/setup.sh"
 cc=${CC:-cc}
 count=0
@@ -15,4 +16,9 @@ for header in "$TOP_SRCDIR"/include/knotwise/*.h; do
 		sh -c "! grep -E '^#include \"' '$header' | grep -qv '\"knotwise/'"
 done
 check "there are API headers to check" test "$count" -ge 5
+# The command line is a front end like any other: the API and the shared
+# utilities, never a layer's own headers.
+inside=$(grep -hE '^#include "' "$TOP_SRCDIR"/src/cli/*.c "$TOP_SRCDIR"/src/cli/*.h |
+	grep -vE '"(knotwise|util)/|"(cli|dialogue|line_input)\.h"' || true)
+check "src/cli includes only knotwise/, util/ and its own headers" test -z "$inside"
 done_testing

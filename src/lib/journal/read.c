@@ -34,6 +34,21 @@ void kw_journal_free(struct kw_journal *j)
 	free(j);
 }
 
+const char *kw_journal_path(const struct kw_journal *j)
+{
+	return j->path;
+}
+
+bool kw_journal_exists(const struct kw_journal *j)
+{
+	return j->exists;
+}
+
+size_t kw_journal_nskipped(const struct kw_journal *j)
+{
+	return j->nskipped;
+}
+
 static void skip_line(struct kw_journal *j, unsigned line, const char *why,
 		      struct kw_diags *diags)
 {

@@ -47,7 +47,7 @@ static void add_nothing(struct kw_writer *w, const struct kw_journal *j)
 	kw_sb_free(&say);
 }
 
-void kw_history_span(struct kw_strbuf *out, const struct kw_journal *j)
+void kw_render_history_span(struct kw_strbuf *out, const struct kw_journal *j)
 {
 	char first[11], last[11];
 
@@ -67,7 +67,7 @@ static void add_summary(struct kw_writer *w, const struct kw_journal *j)
 {
 	struct kw_strbuf say = {0};
 
-	kw_history_span(&say, j);
+	kw_render_history_span(&say, j);
 	if (j->nskipped)
 		kw_sb_printf(&say, " (%zu line%s of the journal could not be read)", j->nskipped,
 			     j->nskipped == 1 ? "" : "s");

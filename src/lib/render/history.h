@@ -12,23 +12,17 @@
 #define KW_HISTORY_H
 
 #include "journal/journal.h"
+#include "knotwise/render.h"
 #include "util/text_wrap.h"
 #include "util/strbuf.h"
 
 #define KW_HISTORY_MIN_WIDTH 40
 #define KW_HISTORY_MAX_WIDTH 240
 
-char *kw_render_history_text(const struct kw_kb *kb, const struct kw_journal *j,
-			     unsigned width);
-char *kw_render_history_json(const struct kw_journal *j);
-
 /* The parts of the text (history_table.c, history_chart.c), written to
  * w at its width. */
 void kw_history_table(struct kw_writer *w, const struct kw_kb *kb, const struct kw_journal *j);
 void kw_history_chart(struct kw_writer *w, const struct kw_kb *kb, const struct kw_journal *j);
-/* What the journal holds, in words: "3 consults, from 2026-11-17 to
- * 2026-12-01", "1 consult, on 2026-12-01", "no consults". */
-void kw_history_span(struct kw_strbuf *out, const struct kw_journal *j);
 /* The pain level a record gives, when the pain question takes it. */
 bool kw_history_pain(const struct kw_kb *kb, const struct kw_journal_record *r, double *pain);
 /* A record's local date, YYYY-MM-DD (11 bytes with the NUL). */
