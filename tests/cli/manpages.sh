@@ -78,6 +78,37 @@ check "its routine is release, stretch, posture" \
 run desk --set desk_hours=3 --set worse_with=sitting --why-not quadratus_lumborum
 check "its --why-not gives the page's reason" \
 	out_has 'certainty 0\.20 is below min_certainty 0\.30'
+check "at the line the page gives" out_has 'rule ql_lifting \([^ ]*desk\.ini:26\)'
+
+# Its checklist and messages (flags.ini), and the file that disables two
+# of their sections (nochest.ini), also taken from the page.
+for example in flags nochest; do
+	awk -v start="^# $example\\\\.ini" '$0 ~ start { on = 1 } on && /^\.Ed/ { exit } on' \
+		"$man5" >"$tmp/$example.ini"
+done
+flags() { desk --rules "$tmp/flags.ini" "$@"; }
+run flags check
+check "flags.ini of knotwise-rules.5 checks clean with desk.ini" status_is 0
+check "with only the warning for the messages it leaves out" \
+	err_has '0 errors, 1 warning in 2 files'
+run flags --set desk_hours=8 --set saddle_numbness=no --set chest_pain=unsure
+check "its unsure red flag is the page's emergency" status_is 0
+check "told in the rule's advice" \
+	out_has '^Call 112 now, or go straight to an emergency department\.$'
+check "ending with its disclaimer" out_has '^This is not a diagnosis\. If in doubt'
+run flags --set desk_hours=8 --set worse_with=lifting --set saddle_numbness=no \
+	--set chest_pain=no
+check "with no red flag, the level_self_care message" \
+	out_has '^Nothing in your answers needs a doctor right now\. Keep moving'
+nochest() { flags --rules "$tmp/nochest.ini" "$@"; }
+run nochest check
+check "nochest.ini gives the page's warning for the safety item" \
+	err_has "nochest\.ini:2: warning: disables the safety item question 'chest_pain' from [^ ]*flags\.ini:18; with it went its place in groups: red_flags"
+check "and the page's note for the routine" \
+	err_has "nochest\.ini:5: note: disables routine 'desk_breaks' from [^ ]*desk\.ini:62; with it went its actions in rules: desk_sitter"
+run nochest --set desk_hours=8 --set saddle_numbness=no --format json
+check "its changes are the page's" \
+	sh -c "tr -d ' \n' <'$tmp/out' | grep -q '\"changes\":\[{\"kind\":\"question\",\"id\":\"chest_pain\",\"change\":\"disabled\",\"file\":\"[^\"]*nochest.ini\",\"line\":2},{\"kind\":\"routine\",\"id\":\"desk_breaks\",\"change\":\"disabled\",\"file\":\"[^\"]*nochest.ini\",\"line\":5}\]'"
 
 # The completion script, sourced in a bash of its own.
 if command -v bash >/dev/null 2>&1; then
