@@ -105,7 +105,8 @@ def load_questions(kw=None, env=None):
             "required": keys.get("required", ["no"])[-1] == "yes",
             "unsure": keys.get("unsure", ["unknown"])[-1],
             "ask_if": kwexpr.parse(keys["ask_if"][-1]) if "ask_if" in keys else None,
-            "order": int(keys.get("order", ["100"])[-1]), "pos": pos})
+            "order": int(keys.get("order", ["100"])[-1]), "pos": pos,
+            "journal": q.get("journal")})
     qs.sort(key=lambda q: (q["order"], q["pos"]))
     return qs
 
@@ -132,9 +133,11 @@ def gen_answer(rng, q, ans):
     if qid in EMERGENCY_URGENT:
         r = rng.random()
         return True if r < 0.004 else "unsure" if r < 0.006 else False
-    if q["required"]:  # the contraindications
+    if q["required"] and t == "yesno":  # the contraindications
         return rng.random() < 0.04
-    if rng.random() >= 0.85:
+    if q["journal"]:  # answered from the journal, which batch never reads
+        return None
+    if not q["required"] and rng.random() >= 0.85:
         return None
     if qid == "worst_area" and ans.get("pain_area"):
         return rng.choice(ans["pain_area"])
