@@ -58,7 +58,9 @@ bool kw_answers_read_json(const struct kw_kb *kb, struct kw_answers *a,
 bool kw_answers_set(const struct kw_kb *kb, struct kw_answers *a,
 		    const char *assignment, struct kw_diags *diags);
 /* Apply ask_if in asking order and check required questions (unless
- * partial, which warns instead).  False with diagnostics when bad. */
+ * partial, which warns instead); a no to [settings] episode_from makes
+ * the journal questions unknown from there on (SPEC §8).  False with
+ * diagnostics when bad. */
 bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 		       bool partial, struct kw_diags *diags);
 /* Is question q asked, given the answers kept so far? */

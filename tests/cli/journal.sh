@@ -361,6 +361,35 @@ check "the next consult goes on with episode 2" sh -c "tail -n 1 '$f' | grep -q 
 check "a follow-up question offers no answer from last time" sh -c "! grep -q '^Last time: yes\.' '$tmp/err'"
 check "starting from its one consult" asks "^Last time, yesterday: pain 6/10"
 
+# --- a piped no starts a new episode where it is asked ------------------------------
+cat >"$tmp/episode.ini" <<'EOF'
+[settings]
+episode_from = same
+[question consults]
+text = Earlier consults
+type = number
+journal = consults
+[question same]
+text = Same pain?
+type = yesno
+order = 50
+[question followup]
+text = Did it help?
+type = yesno
+ask_if = known(consults)
+[rule r]
+if = followup or same
+then = triage self_care
+EOF
+e=$tmp/episode.jsonl
+run "$kw" --no-default-rules --rules "$tmp/episode.ini" --journal "$e" --set same=yes
+run "$kw" --no-default-rules --rules "$tmp/episode.ini" --journal "$e" --set same=no \
+	--set followup=yes --format json
+check "a piped no to the same pain keeps that answer" out_has '"same": false'
+check "and drops the follow-up the questionnaire would not ask" \
+	sh -c "! grep -q '\"followup\"' '$tmp/out'"
+check "saying so" out_has "the answer to 'followup' was dropped"
+
 # --- history ------------------------------------------------------------------------
 h=$tmp/history.jsonl
 run "$kw" history --journal "$h"

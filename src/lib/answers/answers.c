@@ -320,6 +320,21 @@ static bool check_missing(const struct kw_kb *kb, struct kw_answers *a, const bo
 	return true;
 }
 
+/* SPEC §8: the episode question ([settings] episode_from) answered no
+ * starts a new episode, in which the journal's answers are unknown; the
+ * questions after it are then asked, or kept, as without them. */
+static void follow_episode(const struct kw_kb *kb, struct kw_answers *a, size_t qi)
+{
+	if ((long)qi != kb->settings->episode_from || a->state[qi] != KW_ANSWERED ||
+	    a->values[qi].kind != KW_V_BOOL || a->values[qi].u.b)
+		return;
+	for (size_t q = 0; q < kb->nquestions; q++)
+		if (kb->questions[q].journal) {
+			a->state[q] = KW_UNANSWERED;
+			a->values[q].kind = KW_V_UNKNOWN;
+		}
+}
+
 bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 		       bool partial, struct kw_diags *diags)
 {
@@ -345,6 +360,7 @@ bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 			kw_sb_printf(&list, "%s%s", list.len ? ", " : "", kw_s(kb, q->id));
 			missing[qi] = true;
 		}
+		follow_episode(kb, a, qi);
 	}
 	ok = check_missing(kb, a, missing, kw_sb_str(&list), partial, diags);
 	kw_sb_free(&list);
