@@ -112,8 +112,11 @@ static void show_checklist(struct dialogue *d, const struct kw_screen *sc)
 	kw_wrap(&d->w, "", sc->text);
 	for (size_t i = 0; i < sc->nitems; i++)
 		numbered(d, i, sc->item_texts[i]);
-	kw_wrap(&d->w, "", "Type the numbers of the ones that apply, for example: 2 5. "
-		"Or 'none'. Not sure about one? Type 'unsure' and its number.");
+	kw_wrap(&d->w, "", sc->required
+		? "Type the numbers of the ones that apply, for example: 2 5. Or 'none'. "
+		  "Not sure about one? Type 'unsure' and its number."
+		: "Type the numbers of the ones that apply, for example: 2 5, or press "
+		  "Enter if none do. Not sure about one? Type 'unsure' and its number.");
 }
 
 static void show(struct dialogue *d, const struct kw_screen *sc)

@@ -126,6 +126,10 @@ START_TEST(a_consult_goes_screen_by_screen_with_checklists_as_one)
 	type(&c, "2");
 	answered(&c, "desk", KW_ANSWERED, 0);
 	answered(&c, "bag", KW_ANSWERED, 1);
+	ck_assert(kw_session_back(c.s));
+	type(&c, "");                           /* Enter: none of them */
+	answered(&c, "desk", KW_ANSWERED, 0);
+	answered(&c, "bag", KW_ANSWERED, 0);
 	is_question(&c, "area");
 	type(&c, "lower back, hip");
 	ck_assert_uint_eq(c.a->values[id(&c, "area")].u.set, 6);

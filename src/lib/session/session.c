@@ -416,23 +416,23 @@ static bool reply_question(struct kw_session *s, const char *typed, struct kw_st
 	return true;
 }
 
+/* Every item shown is answered (SPEC §2): Enter keeps the preset, or on
+ * a checklist with no safety item means none apply. */
 static bool reply_checklist(struct kw_session *s, const char *typed, struct kw_strbuf *problem)
 {
 	static const char *const as_text[] = { ['y'] = "yes", ['n'] = "no", ['?'] = "unsure" };
 	char *ticks = kw_xcalloc(s->now.nitems + 1, 1);
-	bool skip = !*typed && !s->now.preset && !s->now.required;
+	const char *reply = *typed ? typed : s->now.preset ? s->now.preset : "none";
 
 	if (!*typed && !s->now.preset && s->now.required)
 		return free(ticks), needs_answer(problem, true);
-	if (!skip && !kw_reply_to_ticks(s->now.nitems, *typed ? typed : s->now.preset,
-					ticks, problem))
+	if (!kw_reply_to_ticks(s->now.nitems, reply, ticks, problem))
 		return free(ticks), false;
 	remember(s);
 	for (size_t i = 0; i < s->now.nitems; i++) {
 		size_t q = s->now.items[i];
 		s->asked[q] = true;
-		if (!skip)
-			put(s, q, as_text[(unsigned char)ticks[i]]);
+		put(s, q, as_text[(unsigned char)ticks[i]]);
 		settle(s, q);
 	}
 	free(ticks);
