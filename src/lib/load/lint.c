@@ -29,6 +29,11 @@ static struct kw_loc loc_of(const struct lint *l, struct kw_where where)
 static void unused_questions(struct lint *l)
 {
 	const struct kw_kb *kb = l->kb;
+	const struct kw_settings *set = kb->settings;
+	const int32_t named[] = {       /* settings that read a question */
+		set->minutes_from, set->regions_from, set->side_from, set->pain_from,
+		set->episode_from,
+	};
 
 	for (size_t i = 0; i < kb->nquestions; i++)
 		kw_prog_visit(kb, kb->questions[i].ask_if, mark_used, l);
@@ -36,13 +41,16 @@ static void unused_questions(struct lint *l)
 		kw_prog_visit(kb, kb->routines[i].cond, mark_used, l);
 	for (size_t i = 0; i < kb->nrules; i++)
 		kw_prog_visit(kb, kb->rules[i].cond, mark_used, l);
-	if (kb->settings->minutes_from >= 0)
-		l->used[kb->settings->minutes_from] = true;
+	for (size_t i = 0; i < kb->nquestions; i++)
+		kw_prog_visit(kb, kb->questions[i].recheck_if, mark_used, l);
+	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+		if (named[i] >= 0)
+			l->used[named[i]] = true;
 	for (size_t i = 0; i < kb->nquestions; i++)
 		if (!l->used[i])
 			kw_diag(l->diags, KW_WARNING, loc_of(l, kb->questions[i].where),
-				"question '%s' is not used by any rule, routine or ask_if",
-				kw_s(kb, kb->questions[i].id));
+				"question '%s' is not used by any rule, routine, ask_if, "
+				"recheck_if or setting", kw_s(kb, kb->questions[i].id));
 }
 
 /* Can this test never hold, whatever the answers?  A fact only dead rules
@@ -218,6 +226,27 @@ static void unexplained_evidence(struct lint *l)
 	}
 }
 
+static bool raises_level(const struct kw_kb *kb, const struct kw_rule *r)
+{
+	for (size_t i = 0; i < r->actions.n; i++)
+		if (kw_rule_action(kb, r, i)->kind == KW_ACT_TRIAGE)
+			return true;
+	return false;
+}
+
+/* `advice` is what to do at the level a rule raises: on a rule that
+ * raises none it is never shown. */
+static void idle_advice(struct lint *l)
+{
+	const struct kw_kb *kb = l->kb;
+
+	for (size_t r = 0; r < kb->nrules; r++)
+		if (kb->rules[r].advice && !raises_level(kb, &kb->rules[r]))
+			kw_diag(l->diags, KW_WARNING, loc_of(l, kb->rules[r].where),
+				"rule '%s' has 'advice' but no 'triage' action, so the "
+				"advice is never shown", kw_s(kb, kb->rules[r].id));
+}
+
 /* The handout (--format html) draws a knot where its map says; a knot
  * that some live rule gives evidence for can be listed, and without a
  * map it would be listed but not drawn. */
@@ -301,6 +330,7 @@ void kw_lint(const struct kw_kb *kb, struct kw_diags *diags)
 	unreachable_routines(&l);
 	unmapped_knots(&l);
 	unexplained_evidence(&l);
+	idle_advice(&l);
 	missing_messages(&l);
 	misspelt_tags(&l);
 	free(l.used);
