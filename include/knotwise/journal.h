@@ -118,7 +118,9 @@ char *kw_journal_last_time(const struct kw_journal_consult *c);
  * habits and the minutes a day seldom change with the pain.  Questions
  * with a `journal` key have none (they are never asked), and neither do
  * the follow-up questions, whose ask_if tests the journal: they ask about
- * the time since the last consult, which last time's answer cannot. */
+ * the time since the last consult, which last time's answer cannot; nor
+ * does the pain level ([settings] pain_from), which a follow-up measures
+ * afresh to compare with the journal's. */
 char *kw_journal_last_answer(const struct kw_journal_consult *c, size_t q);
 
 /* append.c: this consult's record. */

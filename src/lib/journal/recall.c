@@ -168,7 +168,8 @@ char *kw_journal_last_answer(const struct kw_journal_consult *c, size_t q)
 	char why[200];
 	bool takes;
 
-	if (j->nrecords == 0 || c->kb->questions[q].journal || follows_up(c->kb, q))
+	if (j->nrecords == 0 || c->kb->questions[q].journal || follows_up(c->kb, q) ||
+	    (long)q == c->kb->settings->pain_from)
 		return NULL;
 	text = kw_journal_record_answer(&j->records[j->nrecords - 1],
 					kw_s(c->kb, c->kb->questions[q].id));
