@@ -15,7 +15,7 @@
 #include "util/arena.h"
 #include "util/scalar.h"
 
-static bool is_pending(const struct kw_session *s, size_t q)
+bool kw_session_pending(const struct kw_session *s, size_t q)
 {
 	return s->settled[q] == 0;
 }
@@ -23,7 +23,7 @@ static bool is_pending(const struct kw_session *s, size_t q)
 static void pending_flags(const struct kw_session *s, bool *pending)
 {
 	for (size_t q = 0; q < s->kb->nquestions; q++)
-		pending[q] = is_pending(s, q);
+		pending[q] = kw_session_pending(s, q);
 }
 
 static void relevance_from_scratch(struct kw_session *s)
@@ -36,9 +36,9 @@ static void relevance_from_scratch(struct kw_session *s)
 }
 
 /* Would q be asked, were it reached now? */
-static bool would_ask(const struct kw_session *s, size_t q)
+bool kw_session_would_ask(const struct kw_session *s, size_t q)
 {
-	if (!is_pending(s, q) || !kw_answers_ask_if(s->kb, s->a, q))
+	if (!kw_session_pending(s, q) || !kw_answers_ask_if(s->kb, s->a, q))
 		return false;
 	return s->ask_all || s->rel.relevant[q];
 }
@@ -69,178 +69,10 @@ static void follow_episode(struct kw_session *s)
 	relevance_from_scratch(s);
 }
 
-static void settle(struct kw_session *s, size_t q)
+void kw_session_settle(struct kw_session *s, size_t q)
 {
 	s->settled[q] = s->nhistory + 1;
 	kw_relevance_answered(&s->rel, q);
-}
-
-/* Is q's ask_if already certain to hold?  (One still open is not counted
- * as to come: counting it would promise more screens than most people
- * see, and the count would fall screen after screen.) */
-static bool surely_asked(const struct kw_session *s, size_t q)
-{
-	struct kw_eval ev = { .kb = s->kb, .values = s->rel.values,
-			      .matcher = s->a->matcher };
-	uint32_t gate = s->kb->questions[q].ask_if;
-
-	return gate == KW_NONE || kw_prog_eval3(gate, &ev, s->rel.open) == KW_YES;
-}
-
-/* Screens still to come after the current one: a checklist counts once. */
-static size_t screens_to_go(const struct kw_session *s)
-{
-	const struct kw_kb *kb = s->kb;
-	bool *group_counted = kw_xcalloc(kb->ngroups + 1, sizeof *group_counted);
-	size_t n = 0;
-
-	for (size_t q = 0; q < kb->nquestions; q++) {
-		uint32_t g = kb->questions[q].group;
-		bool shown = false;
-		for (size_t i = 0; i < s->now.nitems; i++)
-			shown |= s->now.items[i] == q;
-		if (shown || (s->now.kind == KW_SCREEN_QUESTION && s->now.question == q) ||
-		    !is_pending(s, q) || (!s->ask_all && !s->rel.relevant[q]) ||
-		    !surely_asked(s, q))
-			continue;
-		if (g == KW_NONE)
-			n++;
-		else if (!group_counted[g])
-			n++, group_counted[g] = true;
-	}
-	free(group_counted);
-	return n;
-}
-
-/* A checklist's preset: the numbers of the items preset yes, or "none";
- * only when every item has a preset. */
-static const char *checklist_preset(struct kw_session *s)
-{
-	kw_sb_reset(&s->checklist_preset);
-	for (size_t i = 0; i < s->now.nitems; i++) {
-		const char *p = s->presets[s->now.items[i]];
-		bool yes;
-		if (!p || !kw_parse_yesno(p, &yes))
-			return NULL;
-		if (yes)
-			kw_sb_printf(&s->checklist_preset, "%s%zu",
-				     s->checklist_preset.len ? " " : "", i + 1);
-	}
-	return s->checklist_preset.len ? kw_sb_str(&s->checklist_preset) : "none";
-}
-
-/* The preset in the person's words: labels for choice ids. */
-static const char *preset_words(struct kw_session *s, const char *preset)
-{
-	const struct kw_question *q = &s->kb->questions[s->now.question];
-
-	if (!preset || s->now.kind != KW_SCREEN_QUESTION || !q->choices.n)
-		return preset;
-	kw_sb_reset(&s->preset_words);
-	for (size_t i = 0; i < s->now.nchoices; i++) {
-		const char *id = s->choice_ids[i], *at = strstr(preset, id);
-		size_t n = strlen(id);
-		if (at && (at == preset || at[-1] == ',') && (!at[n] || at[n] == ','))
-			kw_sb_printf(&s->preset_words, "%s%s", s->preset_words.len ? ", " : "",
-				     s->choices[i]);
-	}
-	return s->preset_words.len ? kw_sb_str(&s->preset_words) : "none";
-}
-
-static void show_question(struct kw_session *s, size_t q, bool recheck)
-{
-	const struct kw_question *qq = &s->kb->questions[q];
-
-	s->now = (struct kw_screen){ .kind = KW_SCREEN_QUESTION, .question = q,
-				     .required = qq->required, .text = kw_s(s->kb, qq->text),
-				     .help = kw_s(s->kb, qq->help), .type = qq->type,
-				     .min = qq->min, .max = qq->max, .nchoices = qq->choices.n,
-				     .choices = s->choices, .choice_ids = s->choice_ids };
-	for (size_t i = 0; i < qq->choices.n; i++) {
-		s->choice_ids[i] = kw_ref(s->kb, qq->choices, i);
-		s->choices[i] = kw_ref(s->kb, qq->labels, i) ? kw_ref(s->kb, qq->labels, i)
-							      : s->choice_ids[i];
-	}
-	kw_sb_reset(&s->recheck_words);
-	if (recheck) {
-		kw_answers_quote_words(s->kb, s->a, q, false, &s->recheck_words);
-		s->now.recheck = kw_sb_str(&s->recheck_words);
-	} else if (!s->now.required) {
-		s->now.preset = s->presets[q];
-		s->now.preset_words = preset_words(s, s->now.preset);
-	}
-}
-
-/* The checklist of q's group: q and the members after it still to ask;
- * one member alone is asked as a plain question. */
-static void show_group(struct kw_session *s, size_t q)
-{
-	const struct kw_kb *kb = s->kb;
-	const struct kw_group *g = &kb->groups[kb->questions[q].group];
-	size_t n = 0;
-
-	for (size_t i = 0; i < g->questions.n; i++) {
-		size_t m = kw_u32(kb, g->questions, i);
-		if (m == q || would_ask(s, m))
-			s->now_items[n++] = m;
-	}
-	if (n < 2)
-		return show_question(s, q, false);
-	s->now = (struct kw_screen){ .kind = KW_SCREEN_CHECKLIST, .question = q,
-				     .group = kb->questions[q].group, .text = kw_s(kb, g->text),
-				     .help = kw_s(kb, g->help), .items = s->now_items,
-				     .nitems = n, .item_texts = s->item_texts };
-	for (size_t i = 0; i < n; i++) {
-		const struct kw_question *m = &kb->questions[s->now_items[i]];
-		s->now.required |= m->required;
-		s->item_texts[i] = kw_s(kb, m->item ? m->item : m->text);
-	}
-	if (!s->now.required)
-		s->now.preset_words = s->now.preset = checklist_preset(s);
-}
-
-static size_t take_recheck(struct kw_session *s)
-{
-	size_t q = s->rechecks[0];
-
-	memmove(s->rechecks, s->rechecks + 1, --s->nrechecks * sizeof *s->rechecks);
-	return q;
-}
-
-/* q is asked again before anything else (`back` to a recheck). */
-static void recheck_first(struct kw_session *s, size_t q)
-{
-	memmove(s->rechecks + 1, s->rechecks, s->nrechecks++ * sizeof *s->rechecks);
-	s->rechecks[0] = q;
-}
-
-/* The next screen, passing over (and settling) what will not be asked. */
-static void find_next(struct kw_session *s)
-{
-	const struct kw_kb *kb = s->kb;
-
-	for (size_t pos = 0; pos < kb->nquestions && !s->rel.emergency; pos++) {
-		size_t q = kb->ask_order[pos];
-
-		if (s->nrechecks)
-			return show_question(s, take_recheck(s), true);
-		if (!is_pending(s, q))
-			continue;
-		if (!would_ask(s, q))
-			settle(s, q);
-		else if (kb->questions[q].group != KW_NONE)
-			return show_group(s, q);
-		else
-			return show_question(s, q, false);
-	}
-	s->now = (struct kw_screen){ .kind = KW_SCREEN_DONE, .emergency = s->rel.emergency };
-}
-
-static void advance(struct kw_session *s)
-{
-	find_next(s);
-	s->now.number = s->nhistory + 1;
-	s->now.to_go = s->now.kind == KW_SCREEN_DONE ? 0 : screens_to_go(s);
 }
 
 struct kw_session *kw_session_new(const struct kw_kb *kb, struct kw_answers *answers,
@@ -273,7 +105,7 @@ struct kw_session *kw_session_new(const struct kw_kb *kb, struct kw_answers *ans
 	}
 	kw_relevance_init(&s->rel, kb, answers);
 	relevance_from_scratch(s);
-	advance(s);
+	kw_session_advance(s);
 	return s;
 }
 
@@ -317,7 +149,7 @@ bool kw_session_preset(struct kw_session *s, size_t q, const char *text)
 	free(s->presets[q]);
 	s->presets[q] = kw_xstrdup(text);
 	if (s->nhistory == 0)
-		advance(s);     /* the first screen may show it */
+		kw_session_advance(s);     /* the first screen may show it */
 	return true;
 }
 
@@ -354,7 +186,7 @@ static void queue_rechecks(struct kw_session *s)
 {
 	for (size_t i = 0; i < s->kb->nquestions; i++) {
 		size_t q = s->kb->ask_order[i];
-		if (!is_pending(s, q) && s->asked[q] && !queued(s, q) &&
+		if (!kw_session_pending(s, q) && s->asked[q] && !queued(s, q) &&
 		    kw_answers_disagree(s->kb, s->a, q))
 			s->rechecks[s->nrechecks++] = q;
 	}
@@ -366,7 +198,7 @@ static void move_on(struct kw_session *s)
 	s->nhistory++;
 	queue_rechecks(s);
 	follow_episode(s);
-	advance(s);
+	kw_session_advance(s);
 }
 
 static bool put(struct kw_session *s, size_t q, const char *text)
@@ -410,7 +242,7 @@ static bool reply_question(struct kw_session *s, const char *typed, struct kw_st
 		s->a->confirmed[q] = true;
 		relevance_from_scratch(s);      /* a settled answer changed */
 	} else {
-		settle(s, q);
+		kw_session_settle(s, q);
 	}
 	move_on(s);
 	return true;
@@ -433,7 +265,7 @@ static bool reply_checklist(struct kw_session *s, const char *typed, struct kw_s
 		size_t q = s->now.items[i];
 		s->asked[q] = true;
 		put(s, q, as_text[(unsigned char)ticks[i]]);
-		settle(s, q);
+		kw_session_settle(s, q);
 	}
 	free(ticks);
 	move_on(s);
@@ -469,7 +301,7 @@ static void drop_pending_rechecks(struct kw_session *s)
 	size_t kept = 0;
 
 	for (size_t i = 0; i < s->nrechecks; i++)
-		if (!is_pending(s, s->rechecks[i]))
+		if (!kw_session_pending(s, s->rechecks[i]))
 			s->rechecks[kept++] = s->rechecks[i];
 	s->nrechecks = kept;
 }
@@ -481,7 +313,7 @@ bool kw_session_back(struct kw_session *s)
 	if (s->nhistory == 0)
 		return false;
 	if (s->now.kind == KW_SCREEN_QUESTION && s->now.recheck)
-		recheck_first(s, s->now.question);      /* not answered yet */
+		kw_session_recheck_first(s, s->now.question);      /* not answered yet */
 	last = &s->history[--s->nhistory];
 	for (size_t q = 0; q < s->kb->nquestions; q++)
 		if (s->settled[q] != KW_SETTLED_AT_START && s->settled[q] > s->nhistory)
@@ -492,13 +324,13 @@ bool kw_session_back(struct kw_session *s)
 		s->a->values[q] = last->prior;
 		s->a->state[q] = KW_ANSWERED;
 		s->a->confirmed[q] = false;
-		recheck_first(s, q);
+		kw_session_recheck_first(s, q);
 	}
 	free(last->items);
 	last->items = NULL;
 	follow_episode(s);
 	relevance_from_scratch(s);
-	advance(s);
+	kw_session_advance(s);
 	return true;
 }
 

@@ -1,7 +1,8 @@
 /*
  * session_internal: the state of a questionnaire (session.c), and the
- * parts that live in files of their own: reading what the person typed
- * (reply.c) and saying what an answer can change (why.c).
+ * parts that live in files of their own: making the next screen
+ * (screen.c), reading what the person typed (reply.c) and saying what an
+ * answer can change (why.c).
  */
 #ifndef KW_SESSION_INTERNAL_H
 #define KW_SESSION_INTERNAL_H
@@ -41,6 +42,18 @@ struct kw_session {
 	struct kw_strbuf recheck_words, checklist_preset, preset_words;
 	const char **choices, **choice_ids, **item_texts;      /* of `now` */
 };
+
+/* session.c: a question still to come, whether it would be asked were it
+ * reached now, and settling it (asked, or passed over on the way to the
+ * screen being made). */
+bool kw_session_pending(const struct kw_session *s, size_t q);
+bool kw_session_would_ask(const struct kw_session *s, size_t q);
+void kw_session_settle(struct kw_session *s, size_t q);
+
+/* screen.c: make the next screen `now`; put q first among the questions
+ * to ask again (`back` to a recheck). */
+void kw_session_advance(struct kw_session *s);
+void kw_session_recheck_first(struct kw_session *s, size_t q);
 
 /* The answer-file text for what was typed to question q ("lower back"
  * -> "lower_back", "1 3" -> "neck,mid_back"), or false with what is
