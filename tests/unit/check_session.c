@@ -161,7 +161,10 @@ END_TEST
 
 START_TEST(a_safety_checklist_cannot_be_skipped_and_bad_numbers_are_refused)
 {
+	static char long_line[KW_MAX_ANSWER_LINE + 2];
 	struct consult c;
+
+	memset(long_line, '1', sizeof long_line - 1);
 
 	start(&c, SIGNS);
 	type(&c, "");
@@ -171,6 +174,7 @@ START_TEST(a_safety_checklist_cannot_be_skipped_and_bad_numbers_are_refused)
 	ck_assert_ptr_nonnull(strstr(kw_sb_str(&c.problem), "from 1 to 3"));
 	refused(&c, "yes");
 	refused(&c, "numbness");
+	refused(&c, long_line);
 	is_checklist(&c, "signs", 3);
 	stop(&c);
 }

@@ -274,6 +274,9 @@ static bool reply_checklist(struct kw_session *s, const char *typed, struct kw_s
 
 bool kw_session_reply(struct kw_session *s, const char *typed, struct kw_strbuf *problem)
 {
+	if (strlen(typed) > KW_MAX_ANSWER_LINE)
+		return kw_sb_add(problem, "That is too long: please say it in fewer words."),
+		       false;
 	switch (s->now.kind) {
 	case KW_SCREEN_QUESTION:
 		return reply_question(s, typed, problem);
