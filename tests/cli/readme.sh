@@ -20,4 +20,9 @@ for example in "$tmp"/example*.sh; do
 	check "README example $count ($first) runs" status_is 0
 done
 check "README has examples to run" test "$count" -ge 3
+# What ships stands on its own: nothing a user reads points outside the
+# tree (the contract and knowledge the project grew from are not shipped).
+outside=$(cd "$TOP_SRCDIR" && grep -rln -e '\.\./shared' -e 'shared/SPEC' -e 'shared/knowledge' \
+	README.md man rules src include 2>/dev/null || true)
+check "README, man pages, rules and sources name no path outside the tree" test -z "$outside"
 done_testing

@@ -100,6 +100,9 @@ check "and JSON's triage.advice" out_has '"advice": "Call 911 now, or go to the 
 check "an emergency certain without the other screens exits 0" status_is 0
 check "and warns about the unanswered ones" \
 	json_ok 'any("no answer to" in w and "bladder_bowel_change" in w for w in doc["warnings"])'
+run kw -r "$tmp/client" --partial --set fever=yes
+check "a client's urgent wording is what the person reads" out_has 'Go to an urgent care clinic today\.'
+check "instead of the built-in one" sh -c "! grep -q 'See a doctor today: ask your doctor' '$tmp/out'"
 printf '{"id": "a", "saddle_numbness": "yes"}\n{"id": "b", "pain_area": ["neck"]}\n' >"$tmp/in.jsonl"
 run_in "$tmp/in.jsonl" kw -r "$tmp/client" batch
 check "batch gives the certain emergency" out_has '^\{"id":"a","version":1,"triage":\{"level":"emergency","advice":"Call 911'
