@@ -139,5 +139,9 @@ check "the built-in rules check clean" status_is 0
 check "check prints a summary" err_has '0 errors'
 run "$kw" list knots
 check "the built-in rules have the 18 knots" out_lines 18
+check "each with its region and where to find it" \
+	sh -c "awk -F '\t' 'NF != 5 || \$2 == \"-\" || \$3 == \"-\"' '$tmp/out' | grep -q . && exit 1 || exit 0"
+check "upper trapezius on top of the shoulder" \
+	out_has '^upper_trapezius	neck	The thick ridge of muscle on top of the shoulder'
 
 done_testing

@@ -238,8 +238,9 @@ static void rule_line(struct lister *l, const struct kw_rule *r)
 
 static void knot_line(struct lister *l, const struct kw_knot *k)
 {
-	kw_sb_printf(&l->out, "%s\t%s", kw_s(l->kb, k->id),
-		     k->region >= 0 ? kw_region_name((enum kw_region)k->region) : "-");
+	kw_sb_printf(&l->out, "%s\t%s\t%s", kw_s(l->kb, k->id),
+		     k->region >= 0 ? kw_region_name((enum kw_region)k->region) : "-",
+		     k->where_text ? kw_s(l->kb, k->where_text) : "-");
 }
 
 /* What every listed item has, whatever its kind. */
