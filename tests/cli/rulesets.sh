@@ -56,6 +56,9 @@ run kw -r "$tmp/client" --format json --partial --set pain_area=lower_back \
 check "a disabled routine is never chosen" \
 	json_ok '"quadratus_lumborum_ball" not in [r["id"] for r in doc["routine"]]'
 check "while its knot still gets one" json_ok 'doc["knots"][0]["id"] == "quadratus_lumborum" and doc["routine"]'
+run kw -r "$tmp/client" --partial --set pain_area=lower_back --why-not quadratus_lumborum_ball
+check "--why-not a disabled routine names the line that disabled it" \
+	flat_has 'routine quadratus_lumborum_ball\? - it was switched off \(disabled = yes\) at .*50-client\.ini:3'
 
 printf '[rule rf_saddle_numbness]\ndisabled = yes\nif = saddle_numbness\n' >"$client"
 run kw check "$tmp/client"
@@ -81,6 +84,9 @@ printf '[question saddle_numbness]\ntext = Numb?\ntype = yesno\nrequired = yes\n
 run kw check
 check "replacing a required question is a warning too" \
 	err_has "50-mine\.ini:1: warning: replaces the safety item question 'saddle_numbness'"
+run kw --partial --set saddle_numbness=no
+check "and the text names the replaced safety question" \
+	flat_has 'Safety checks changed by local rule files: "Is there new numbness.* was changed \(.*50-mine\.ini:1\)'
 run kw --partial --set saddle_numbness=unsure --format json
 check "and is listed as an override" \
 	json_ok '[(c["kind"], c["id"], c["change"]) for c in doc["changes"]] == [("question", "saddle_numbness", "override")]'
@@ -202,6 +208,10 @@ printf '[routine r]\ntitle = R\nkind = release\nfor = rhomboid\nstep = s\nminute
 run kw check "$client"
 check "an unknown knot in 'for' gets a suggestion" \
 	err_has "50-client\.ini:4: error: unknown knot 'rhomboid' in 'for'; did you mean 'rhomboids'\?"
+printf '[rule r]\nif = pain_area has neck\nthen = recommend upper_trapezius_hand\nbecause = x\n' >"$client"
+run kw check "$client"
+check "a misspelt routine in recommend gets a suggestion" \
+	err_has "50-client\.ini:3: error: unknown routine 'upper_trapezius_hand'; did you mean 'upper_trapezius_hands'\?"
 printf '[rule r]\nif = TOOLS has ball\nthen = triage urgent\n' >"$client"
 run kw check "$client"
 check "an id in the wrong case gets the right one" err_has "unknown question or fact 'TOOLS'; did you mean 'tools'\?"
