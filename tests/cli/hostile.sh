@@ -198,4 +198,19 @@ run "$kw" --no-default-rules check "$tmp/garbage.ini"
 check "a garbage rule file fails check" status_is 1
 check "with at most 100 of its errors shown" test "$(grep -c ': error: expected' "$tmp/err")" -eq 100
 check "and a count of the rest" err_has "garbage.ini:5000: error: 4900 more errors in this file not shown"
+
+# Sizes that are only known by reading: the limit holds while reading.
+head -c 17000000 /dev/zero | tr '\0' 'a' >"$tmp/big"
+run sh -c "cat '$tmp/big' | '$kw' $own --answers -"
+check "answers from a pipe past 16 MiB are refused while read" status_is 65
+check "saying so" err_has "standard input is too large \(more than 16777216 bytes\)"
+run "$kw" $own --answers /dev/zero
+check "an endless answers device is refused, not read forever" status_is 65
+check "naming it" err_has "'/dev/zero' is too large"
+
+# A symbolic link to a regular rule file is that file.
+ln -s "$rules" "$tmp/link.ini"
+run "$kw" --no-default-rules --rules "$tmp/link.ini" --set pain=6 --format json
+check "a rule file reached through a symbolic link loads" status_is 0
+check "and gives its rules' result" out_has '"id": "k"'
 done_testing
