@@ -37,9 +37,9 @@ def _own_terminal():
 
 
 class Session:
-    def __init__(self, argv, env=None, columns=80, journal=False):
+    def __init__(self, argv, env=None, columns=80, journal=False, rows=50):
         self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.state = None if journal else tempfile.TemporaryDirectory(prefix="kw-pty-state-")
         fresh = {"XDG_STATE_HOME": self.state.name} if self.state else {}
         self.proc = subprocess.Popen(argv, stdin=slave, stderr=slave, stdout=subprocess.PIPE,
@@ -103,9 +103,9 @@ class Session:
         return [line.rstrip("\r") for line in self.screen[heads[-1].end():].split("\n")][1:]
 
 
-def converse(argv, replies, env=None, columns=80, journal=False):
+def converse(argv, replies, env=None, columns=80, journal=False, rows=50):
     """Type the replies in order; returns (status, stdout, screen, prompts)."""
-    s = Session(argv, env, columns, journal)
+    s = Session(argv, env, columns, journal, rows)
     for reply in replies:
         if not s.wait_prompt():
             break

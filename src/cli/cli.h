@@ -136,6 +136,8 @@ int kw_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kw_cli_alternative(struct kw_strbuf *sb, size_t i, size_t n, const char *word);
 /* Columns of the terminal on fd, or 80 when it is not one. */
 unsigned kw_terminal_width(int fd);
+/* The terminal's height in lines, or 0 when fd is not a terminal. */
+unsigned kw_terminal_rows(int fd);
 /* $COLUMNS when it is a number, else the same. */
 unsigned kw_columns(int fd);
 

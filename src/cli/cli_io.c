@@ -284,6 +284,15 @@ bool kw_cli_use_color(enum kw_color color, int fd)
 	return isatty(fd) && !(no_color && no_color[0]);
 }
 
+unsigned kw_terminal_rows(int fd)
+{
+	struct winsize ws;
+
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row >= 5)
+		return ws.ws_row;
+	return 0;
+}
+
 unsigned kw_terminal_width(int fd)
 {
 	struct winsize ws;

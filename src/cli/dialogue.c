@@ -28,6 +28,7 @@ struct dialogue {
 	const struct kw_kb *kb;
 	struct kw_session *session;
 	struct kw_writer w;             /* what goes to the terminal next */
+	unsigned rows;                  /* the terminal's height, or 0 */
 	const char *words[KW_MAX_CHOICES + 8];
 };
 
@@ -83,6 +84,19 @@ static void show_hint(struct dialogue *d, const struct kw_screen *sc)
 	kw_wrap(&d->w, "", hint);
 }
 
+/* On a screen taller than the terminal the question has scrolled out of
+ * sight: say it again, just above the prompt (the hint and the prompt
+ * take `below` lines). */
+static void remind(struct dialogue *d, const char *text, unsigned below)
+{
+	unsigned lines = 0;
+
+	for (size_t i = 0; i < d->w.out.len; i++)
+		lines += d->w.out.data[i] == '\n';
+	if (d->rows && lines - 1 + below > d->rows)
+		kw_wrap(&d->w, "", text);
+}
+
 /* "  1. " before a choice or an item. */
 static void numbered(struct dialogue *d, size_t i, const char *text)
 {
@@ -104,33 +118,41 @@ static void show_question(struct dialogue *d, const struct kw_screen *sc)
 	kw_wrap(&d->w, "", sc->text);
 	for (size_t i = 0; i < sc->nchoices; i++)
 		numbered(d, i, sc->choices[i]);
+	remind(d, sc->text, 2);
 	show_hint(d, sc);
 }
 
+/* The lead line rides on the screen's first line and the hint takes one,
+ * so that a checklist of a dozen signs fits an 80 x 24 terminal whole:
+ * none of its items may scroll out of sight. */
 static void show_checklist(struct dialogue *d, const struct kw_screen *sc)
 {
-	kw_wrap(&d->w, "", sc->text);
 	for (size_t i = 0; i < sc->nitems; i++)
 		numbered(d, i, sc->item_texts[i]);
+	remind(d, sc->text, 2);
 	kw_wrap(&d->w, "", sc->required
-		? "Type the numbers of the ones that apply, for example: 2 5. Or 'none'. "
-		  "Not sure about one? Type 'unsure' and its number."
-		: "Type the numbers of the ones that apply, for example: 2 5, or press "
-		  "Enter if none do. Not sure about one? Type 'unsure' and its number.");
+		? "Safety questions: type the numbers that apply, or 'none' (or 'unsure 3')."
+		: "Type the numbers that apply, or press Enter if none do.");
 }
 
 static void show(struct dialogue *d, const struct kw_screen *sc)
 {
-	char head[80];
+	char head[64];
+	int n = snprintf(head, sizeof head, "[%zu of about %zu] ", sc->number,
+			 sc->number + sc->to_go);
 
-	snprintf(head, sizeof head, "[%zu of about %zu]%s", sc->number, sc->number + sc->to_go,
-		 sc->required ? " A safety question: please answer." : "");
 	kw_sb_addc(&d->w.out, '\n');
-	kw_wrap(&d->w, "", head);
-	if (sc->kind == KW_SCREEN_CHECKLIST)
+	if (sc->kind == KW_SCREEN_CHECKLIST) {
+		kw_wrap(&d->w, head, sc->text);
 		show_checklist(d, sc);
-	else
+	} else {
+		if (sc->required)
+			snprintf(head + n, sizeof head - (size_t)n, "A safety question: please answer.");
+		else
+			head[n - 1] = '\0';
+		kw_wrap(&d->w, "", head);
 		show_question(d, sc);
+	}
 	if (sc->preset) {
 		struct kw_strbuf line = {0};
 		kw_sb_printf(&line, "Last time: %s. Press Enter to keep it.", sc->preset_words);
@@ -269,6 +291,7 @@ int kw_dialogue_run(const struct kw_kb *kb, struct kw_answers *a,
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	d.w.width = kw_terminal_width(STDERR_FILENO) - 1;
+	d.rows = kw_terminal_rows(STDERR_FILENO);
 	d.session = kw_session_new(kb, a, opts->ask_all);
 	for (size_t i = 0; i < opts->npresets; i++)
 		kw_session_preset(d.session, opts->presets[i].question, opts->presets[i].text);

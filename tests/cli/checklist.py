@@ -100,9 +100,24 @@ for columns in (60, 100):
     check("at %d columns no word is broken" % columns,
           all(flat(t) in flat(screen) for t in long_texts), screen)
     check("at %d columns the help and why are wrapped too" % columns,
-          "Type the numbers of the ones that apply" in flat(screen) and
+          "Safety questions: type the numbers that apply" in flat(screen) and
           "This is a safety question" in flat(screen), screen)
 check("at 100 columns the width is used", widest > 60, widest)
+
+# At 80 x 24: the emergency signs fit whole; a longer screen says its
+# question again just above the prompt.
+replies = ["4", "4", "it aches low down", "none", "none", "none", "40", "no", "3", "5",
+           "left", "quit"]
+status, out, screen, prompts = ptydrive.converse([KW], replies, columns=80, rows=24)
+screens = screen.replace("\r", "").split("\n[")
+signs = next(s for s in screens if "Do you have any of these now?" in s)
+check("at 80 x 24 the twelve emergency signs fit on the terminal",
+      len(signs.split("\n> ")[0].split("\n")) + 1 <= 24 and "  12. " in signs, signs)
+spread = next((s for s in screens if "Does the pain spread to" in s), "")
+body = spread.split("\n> ")[0].split("\n")
+check("a screen taller than the terminal asks its question again above the prompt",
+      len(body) + 1 > 24 and "\n".join(body).count("Does the pain spread to") == 2 and
+      "Does the pain spread to" in "\n".join(body[-4:]), "\n".join(body))
 
 status, out, screen, prompts = ptydrive.converse([KW], ["shoulder"])
 shown = flat(screen)
