@@ -1,11 +1,14 @@
 /*
  * why: what the answer on the current screen can change, in a sentence or
  * two.  Rather than reading the rules, it asks the engine: the consult is
- * run with the answers so far and each possible answer in turn, and the
- * runs are compared with one where the screen is left as it is (a
- * checklist: nothing ticked).  What differs - the triage level, the knots
- * listed, the massage avoided, the routine - is what the answer can
- * change now; later answers may change more.
+ * run with the answers so far and each possible answer in turn, and each
+ * run's trace is compared with that of a run where the screen is left as
+ * it is (a checklist: nothing ticked).  The rules that fire only with the
+ * answer say what it brings about - a triage level, a knot, massage
+ * avoided, a routine - even where the answers so far (an age not yet
+ * given, read the cautious way) have raised the level already; and a
+ * different list of knots or routines says what it changes.  Later
+ * answers may change more.
  */
 #include <config.h>
 
@@ -18,15 +21,15 @@
 
 /* What one run came to, for comparing runs. */
 struct outcome {
-	enum kw_level level;
+	bool *fired;                    /* by rule */
 	size_t *knots, nknots;
 	size_t *routines, nroutines;
 	bool *avoided;                  /* by tag */
 };
 
-/* What trying answers changed, against the run without them. */
+/* What trying answers brought about, against the run without them. */
 struct effect {
-	enum kw_level level;            /* the highest reached */
+	enum kw_level level;            /* the highest a rule fired by it raises */
 	bool knots, routine, avoided;
 };
 
@@ -35,7 +38,10 @@ static void outcome_of(struct kw_session *s, struct kw_result *res, struct outco
 	const struct kw_kb *kb = s->kb;
 
 	kw_engine_run(kb, s->a, res);
-	o->level = res->triage;
+	o->fired = kw_xcalloc(kb->nrules + 1, sizeof *o->fired);
+	for (size_t i = 0; i < res->nsteps; i++)
+		if (res->steps[i].kind == KW_STEP_FIRED)
+			o->fired[res->steps[i].rule] = true;
 	o->nknots = res->nlisted;
 	o->knots = kw_xcalloc(res->nlisted + 1, sizeof *o->knots);
 	memcpy(o->knots, res->listed, res->nlisted * sizeof *o->knots);
@@ -49,6 +55,7 @@ static void outcome_of(struct kw_session *s, struct kw_result *res, struct outco
 
 static void outcome_free(struct outcome *o)
 {
+	free(o->fired);
 	free(o->knots);
 	free(o->routines);
 	free(o->avoided);
@@ -59,18 +66,33 @@ static bool same_list(const size_t *a, size_t na, const size_t *b, size_t nb)
 	return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
 }
 
+/* A rule that fired only with the answer: what its actions do. */
+static void fold_rule(const struct kw_kb *kb, const struct kw_rule *r, struct effect *e)
+{
+	for (size_t i = 0; i < r->actions.n; i++) {
+		const struct kw_action *a = kw_rule_action(kb, r, i);
+		if (a->kind == KW_ACT_TRIAGE && a->target > e->level)
+			e->level = (enum kw_level)a->target;
+		e->knots |= a->kind == KW_ACT_SUSPECT;
+		e->avoided |= a->kind == KW_ACT_AVOID;
+		e->routine |= a->kind == KW_ACT_RECOMMEND;
+	}
+}
+
 /* Run with the answers as they are now and fold the difference in. */
 static void try_answer(struct kw_session *s, struct kw_result *res,
 		       const struct outcome *base, struct effect *e)
 {
+	const struct kw_kb *kb = s->kb;
 	struct outcome o;
 
 	outcome_of(s, res, &o);
-	if (o.level > e->level)
-		e->level = o.level;
+	for (size_t r = 0; r < kb->nrules; r++)
+		if (o.fired[r] && !base->fired[r])
+			fold_rule(kb, &kb->rules[r], e);
 	e->knots |= !same_list(o.knots, o.nknots, base->knots, base->nknots);
 	e->routine |= !same_list(o.routines, o.nroutines, base->routines, base->nroutines);
-	e->avoided |= memcmp(o.avoided, base->avoided, s->kb->ntags * sizeof *o.avoided) != 0;
+	e->avoided |= memcmp(o.avoided, base->avoided, kb->ntags * sizeof *o.avoided) != 0;
 	outcome_free(&o);
 }
 
@@ -139,13 +161,9 @@ static void reach(const struct kw_session *s, size_t q, struct effect *e)
 		size_t sym = todo[--n];
 		for (uint32_t u = s->rel.users_start[sym]; u < s->rel.users_start[sym + 1]; u++) {
 			const struct kw_rule *r = &kb->rules[s->rel.users[u]];
+			fold_rule(kb, r, e);
 			for (size_t i = 0; i < r->actions.n; i++) {
 				const struct kw_action *a = kw_rule_action(kb, r, i);
-				if (a->kind == KW_ACT_TRIAGE && a->target > e->level)
-					e->level = (enum kw_level)a->target;
-				e->knots |= a->kind == KW_ACT_SUSPECT;
-				e->avoided |= a->kind == KW_ACT_AVOID;
-				e->routine |= a->kind == KW_ACT_RECOMMEND;
 				if (a->kind == KW_ACT_SET && !seen[a->target])
 					seen[a->target] = true, todo[n++] = a->target;
 			}
@@ -156,24 +174,24 @@ static void reach(const struct kw_session *s, size_t q, struct effect *e)
 	free(seen);
 }
 
-static bool changes_anything(const struct effect *e, enum kw_level base)
+static bool changes_anything(const struct effect *e)
 {
-	return e->level > base || e->knots || e->routine || e->avoided;
+	return e->level >= KW_PROFESSIONAL || e->knots || e->routine || e->avoided;
 }
 
 static void why_question(struct kw_session *s, size_t q, const struct effect *now,
-			 enum kw_level base, struct kw_strbuf *out)
+			 struct kw_strbuf *out)
 {
-	struct effect later = { .level = base };
+	struct effect later = { .level = KW_SELF_CARE };
 	const struct effect *e = now;
 	bool depends = false;
 	const char *rest;
 	size_t start;
 
-	if (!changes_anything(now, base)) {
+	if (!changes_anything(now)) {
 		reach(s, q, &later);
 		e = &later;
-		depends = changes_anything(&later, base);
+		depends = changes_anything(&later);
 	}
 	rest = shapes(s, e, q);
 	if (s->kb->questions[q].required)
@@ -181,14 +199,14 @@ static void why_question(struct kw_session *s, size_t q, const struct effect *no
 	start = out->len;
 	if (depends)
 		kw_sb_add(out, "depending on your other answers, ");
-	if (e->level > base && e->level >= KW_PROFESSIONAL)
+	if (e->level >= KW_PROFESSIONAL)
 		kw_sb_printf(out, "some answers here can mean you need %s.", need_of(e->level));
 	else if (rest)
 		kw_sb_printf(out, "your answer decides %s.", rest);
 	else
 		kw_sb_add(out, "nothing in the advice depends on this answer.");
 	out->data[start] = (char)(out->data[start] - 'a' + 'A');
-	if (e->level > base && e->level >= KW_PROFESSIONAL && rest)
+	if (e->level >= KW_PROFESSIONAL && rest)
 		kw_sb_printf(out, " It also decides %s.", rest);
 }
 
@@ -209,14 +227,14 @@ static void say_numbers(struct kw_strbuf *out, const size_t *nums, size_t n)
 }
 
 static void why_checklist(struct kw_session *s, const struct effect *each,
-			  enum kw_level base, struct kw_strbuf *out)
+			  struct kw_strbuf *out)
 {
 	size_t n = s->now.nitems, *nums = kw_xcalloc(n + 1, sizeof *nums), k, groups = 0;
-	struct effect others = { .level = base };
+	struct effect others = { .level = KW_SELF_CARE };
 
 	for (int level = KW_EMERGENCY; level >= KW_PROFESSIONAL; level--) {
 		for (size_t i = k = 0; i < n; i++)
-			if (each[i].level == (enum kw_level)level && each[i].level > base)
+			if (each[i].level == (enum kw_level)level)
 				nums[k++] = i + 1;
 		if (!k)
 			continue;
@@ -232,7 +250,7 @@ static void why_checklist(struct kw_session *s, const struct effect *each,
 		}
 	}
 	for (size_t i = 0; i < n; i++)
-		if (each[i].level <= base) {
+		if (each[i].level < KW_PROFESSIONAL) {
 			others.knots |= each[i].knots;
 			others.routine |= each[i].routine;
 			others.avoided |= each[i].avoided;
@@ -268,7 +286,6 @@ static void why_checklist_run(struct kw_session *s, struct kw_result *res,
 	outcome_of(s, res, &base);
 	for (size_t i = 0; i < n; i++) {
 		struct kw_value *v = &s->a->values[s->now.items[i]];
-		each[i].level = base.level;
 		v->u.b = true;
 		try_answer(s, res, &base, &each[i]);
 		v->u.b = false;
@@ -277,7 +294,7 @@ static void why_checklist_run(struct kw_session *s, struct kw_result *res,
 		s->a->values[s->now.items[i]] = saved[i];
 		s->a->state[s->now.items[i]] = state[i];
 	}
-	why_checklist(s, each, base.level, out);
+	why_checklist(s, each, out);
 	outcome_free(&base);
 	free(each);
 	free(saved);
@@ -328,9 +345,8 @@ void kw_why_screen(struct kw_session *s, struct kw_strbuf *out)
 	} else if (s->now.kind == KW_SCREEN_QUESTION) {
 		struct effect e = {0};
 		outcome_of(s, res, &base);
-		e.level = base.level;
 		try_each_answer(s, s->now.question, res, &base, &e);
-		why_question(s, s->now.question, &e, base.level, out);
+		why_question(s, s->now.question, &e, out);
 		outcome_free(&base);
 	} else {
 		why_checklist_run(s, res, out);
