@@ -403,6 +403,28 @@ START_TEST(why_says_what_an_answer_can_change_in_words)
 }
 END_TEST
 
+/* An answer still to come, read the cautious way, has raised the level
+ * already: each sign still brings it about on its own. */
+START_TEST(why_names_what_an_answer_brings_about_when_the_level_is_raised_already)
+{
+	struct consult c;
+	struct kw_strbuf why = {0};
+
+	start(&c, "[group signs]\ntext = Any?\nquestions = fever, lump\n"
+	      "[question fever]\ntext = Fever?\ntype = yesno\nrequired = yes\norder = 1\n"
+	      "[question lump]\ntext = Lump?\ntype = yesno\nrequired = yes\norder = 2\n"
+	      "[question age]\ntext = Age?\ntype = number\nrequired = yes\norder = 3\n"
+	      "[rule fever]\nif = fever\nthen = triage urgent\n"
+	      "[rule lump]\nif = lump\nthen = triage urgent\n"
+	      "[rule age_unknown]\nif = not known(age) or age > 70\nthen = triage urgent\n");
+	is_checklist(&c, "signs", 2);
+	kw_session_why(c.s, &why);
+	ck_assert_str_eq(kw_sb_str(&why), "Each of these means you need to see a doctor today.");
+	kw_sb_free(&why);
+	stop(&c);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("session");
@@ -419,6 +441,7 @@ int main(void)
 	tcase_add_test(tc, a_new_episode_forgets_the_journal_until_taken_back);
 	tcase_add_test(tc, relevance_kept_up_to_date_equals_relevance_from_scratch);
 	tcase_add_test(tc, why_says_what_an_answer_can_change_in_words);
+	tcase_add_test(tc, why_names_what_an_answer_brings_about_when_the_level_is_raised_already);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
