@@ -29,10 +29,6 @@
 #include "knotwise/load.h"
 #include "knotwise/render.h"
 
-#ifndef KW_FUZZ_RULES
-#error "build with -DKW_FUZZ_RULES=\"/path/to/rules\""
-#endif
-
 static struct kw_kb *kb;
 static struct kw_render_cache *cache;   /* kept across runs, as batch does */
 
@@ -42,21 +38,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void release(void)
 {
 	kw_render_cache_free(cache);
-	kw_kb_free(kb);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *sources[] = { KW_FUZZ_RULES };
-	struct kw_diags diags = {0};
-
 	(void)argc;
 	(void)argv;
-	if (kw_load(sources, 1, &kb, &diags) != KW_LOAD_OK) {
-		kw_diags_print(&diags, stderr);
-		abort();
-	}
-	kw_diags_free(&diags);
+	kb = fuzz_builtin_rules();
 	cache = kw_render_cache_new(kb);
 	atexit(release);
 	return 0;

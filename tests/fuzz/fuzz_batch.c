@@ -23,14 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_common.h"
 #include "knotwise/answers.h"
 #include "knotwise/load.h"
 #include "util/line_reader.h"
 #include "util/scalar.h"
-
-#ifndef KW_FUZZ_RULES
-#error "build with -DKW_FUZZ_RULES=\"/path/to/rules\""
-#endif
 
 static struct kw_kb *kb;
 static struct kw_answers *answers;
@@ -47,21 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void release(void)
 {
 	kw_answers_free(answers);
-	kw_kb_free(kb);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *sources[] = { KW_FUZZ_RULES };
-	struct kw_diags diags = {0};
-
 	(void)argc;
 	(void)argv;
-	if (kw_load(sources, 1, &kb, &diags) != KW_LOAD_OK) {
-		kw_diags_print(&diags, stderr);
-		abort();
-	}
-	kw_diags_free(&diags);
+	kb = fuzz_builtin_rules();
 	answers = kw_answers_new(kb);
 	atexit(release);
 	return 0;

@@ -9,9 +9,35 @@
 #include "fuzz_common.h"
 #include "knotwise/answers.h"
 #include "knotwise/engine.h"
+#include "knotwise/load.h"
 #include "util/strbuf.h"
 #include "ruleset/ruleset.h"
 #include "util/json_reader.h"
+
+#ifndef KW_FUZZ_RULES
+#error "build with -DKW_FUZZ_RULES=\"/path/to/rules\""
+#endif
+
+static struct kw_kb *builtin;
+
+static void free_builtin(void)
+{
+	kw_kb_free(builtin);
+}
+
+struct kw_kb *fuzz_builtin_rules(void)
+{
+	const char *sources[] = { KW_FUZZ_RULES };
+	struct kw_diags diags = {0};
+
+	if (kw_load(sources, 1, &builtin, &diags) != KW_LOAD_OK) {
+		kw_diags_print(&diags, stderr);
+		abort();
+	}
+	kw_diags_free(&diags);
+	atexit(free_builtin);
+	return builtin;
+}
 
 static char rules_path[64];
 

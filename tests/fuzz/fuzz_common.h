@@ -13,6 +13,10 @@
 #include "knotwise/kb.h"
 #include "knotwise/render.h"
 
+/* The built-in rule set (KW_FUZZ_RULES, the source tree's rules/ baked
+ * in at build time), loaded once and freed at exit; aborts if it does
+ * not load. */
+struct kw_kb *fuzz_builtin_rules(void);
 /* /tmp/kw-fuzz-NAME-PID.ini, removed at exit (not after a crash). */
 const char *fuzz_rules_file(const char *name);
 /* Overwrite in place, then cut to size: truncating to zero first (fopen

@@ -29,10 +29,6 @@
 #include "ruleset/ruleset.h"
 #include "util/arena.h"
 
-#ifndef KW_FUZZ_RULES
-#error "build with -DKW_FUZZ_RULES=\"/path/to/rules\""
-#endif
-
 #define NOW 1796117400          /* 2026-12-01T09:30:00Z */
 
 static struct kw_kb *kb;
@@ -41,25 +37,12 @@ static const char *path;
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void release(void)
-{
-	kw_kb_free(kb);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *sources[] = { KW_FUZZ_RULES };
-	struct kw_diags diags = {0};
-
 	(void)argc;
 	(void)argv;
-	if (kw_load(sources, 1, &kb, &diags) != KW_LOAD_OK) {
-		kw_diags_print(&diags, stderr);
-		abort();
-	}
-	kw_diags_free(&diags);
+	kb = fuzz_builtin_rules();
 	path = fuzz_rules_file("journal");
-	atexit(release);
 	return 0;
 }
 

@@ -22,33 +22,16 @@
 #include "knotwise/session.h"
 #include "util/strbuf.h"
 
-#ifndef KW_FUZZ_RULES
-#error "build with -DKW_FUZZ_RULES=\"/path/to/rules\""
-#endif
-
 static struct kw_kb *kb;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void release(void)
-{
-	kw_kb_free(kb);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *sources[] = { KW_FUZZ_RULES };
-	struct kw_diags diags = {0};
-
 	(void)argc;
 	(void)argv;
-	if (kw_load(sources, 1, &kb, &diags) != KW_LOAD_OK) {
-		kw_diags_print(&diags, stderr);
-		abort();
-	}
-	kw_diags_free(&diags);
-	atexit(release);
+	kb = fuzz_builtin_rules();
 	return 0;
 }
 
