@@ -177,7 +177,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = '\0';
 	e = kw_expr_parse(arena, text, loc, &diags);
-	if (e && kw_expr_resolve(st, e, &any, loc, &diags))
+	if (e && kw_expr_resolve(st, arena, e, &any, loc, &diags))
 		exercise(k, kw_expr_compile(st, e));
 	kw_kb_free(k);
 	kw_arena_free(arena);

@@ -8,8 +8,8 @@
  * and adds its regexes to the rule set, compiled (each problem a
  * diagnostic with its column); kw_expr_compile then writes the tree into
  * the rule set as a flat program (ruleset.h, struct kw_insn).  The tree is
- * never kept: it lives in the loader's arena, what resolve adds to it in
- * the store's, and both go when the load ends.
+ * never kept: it and what resolve adds to it live in one arena, which the
+ * loader clears once the program is written.
  *
  * At run time only programs exist: kw_prog_eval tests one against known
  * values, kw_prog_eval3 in three-valued logic for the questionnaire,
@@ -70,10 +70,10 @@ struct kw_scope {
 /* Parse `text` (from loc) into the arena; NULL after reporting an error. */
 struct kw_expr *kw_expr_parse(struct kw_arena *arena, const char *text,
 			      struct kw_loc loc, struct kw_diags *diags);
-/* Bind ids, check types, compile regexes into the store; false after
- * reporting every problem. */
-bool kw_expr_resolve(struct kw_store *st, struct kw_expr *e, const struct kw_scope *scope,
-		     struct kw_loc loc, struct kw_diags *diags);
+/* Bind ids, check types, compile regexes into the store; what the tree
+ * gains goes into its arena.  False after reporting every problem. */
+bool kw_expr_resolve(struct kw_store *st, struct kw_arena *arena, struct kw_expr *e,
+		     const struct kw_scope *scope, struct kw_loc loc, struct kw_diags *diags);
 /* Write a resolved tree as a program; its first instruction's index. */
 uint32_t kw_expr_compile(struct kw_store *st, const struct kw_expr *e);
 

@@ -23,6 +23,7 @@
 struct kw_resolver {
 	struct kw_store *st;
 	const struct kw_kb *kb;
+	struct kw_arena *arena;         /* the tree's: what resolve adds to it */
 	const struct kw_scope *scope;
 	struct kw_loc loc;
 	struct kw_diags *diags;

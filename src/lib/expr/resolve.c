@@ -164,7 +164,7 @@ bool kw_resolve_values(struct kw_resolver *r, struct kw_expr *e)
 	const struct kw_question *q = kw_resolve_question(r, e->syms[0]);
 	bool ok = true;
 
-	e->values = kw_arena_alloc(r->kb->building->keys, e->nlits * sizeof *e->values);
+	e->values = kw_arena_alloc(r->arena, e->nlits * sizeof *e->values);
 	for (size_t i = 0; i < e->nlits; i++) {
 		struct kw_lit *v = &e->values[i];
 		v->written = (uint16_t)e->lits[i].kind;
@@ -184,8 +184,8 @@ bool kw_resolve_values(struct kw_resolver *r, struct kw_expr *e)
  * keeps both as the names it tests, and no literal (SPEC §3). */
 static void compare_ids(struct kw_resolver *r, struct kw_expr *e)
 {
-	const char **names = kw_arena_alloc(r->kb->building->keys, 2 * sizeof *names);
-	size_t *syms = kw_arena_alloc(r->kb->building->keys, 2 * sizeof *syms);
+	const char **names = kw_arena_alloc(r->arena, 2 * sizeof *names);
+	size_t *syms = kw_arena_alloc(r->arena, 2 * sizeof *syms);
 
 	names[0] = e->names[0];
 	syms[0] = e->syms[0];
@@ -229,7 +229,7 @@ static void resolve_node(struct kw_resolver *r, struct kw_expr *e)
 		resolve_node(r, e->kids[i]);
 	if (!e->nnames)
 		return;
-	e->syms = kw_arena_alloc(r->kb->building->keys, e->nnames * sizeof *e->syms);
+	e->syms = kw_arena_alloc(r->arena, e->nnames * sizeof *e->syms);
 	for (size_t i = 0; i < e->nnames; i++)
 		if (!kw_resolve_id(r, e->names[i], e->col, &e->syms[i]))
 			ids_ok = false;
@@ -244,11 +244,11 @@ static void resolve_node(struct kw_resolver *r, struct kw_expr *e)
 		kw_ops[e->op].check(r, e);
 }
 
-bool kw_expr_resolve(struct kw_store *st, struct kw_expr *e, const struct kw_scope *scope,
-		     struct kw_loc loc, struct kw_diags *diags)
+bool kw_expr_resolve(struct kw_store *st, struct kw_arena *arena, struct kw_expr *e,
+		     const struct kw_scope *scope, struct kw_loc loc, struct kw_diags *diags)
 {
-	struct kw_resolver r = { .st = st, .kb = st->kb, .scope = scope, .loc = loc,
-				 .diags = diags, .ok = true };
+	struct kw_resolver r = { .st = st, .kb = st->kb, .arena = arena, .scope = scope,
+				 .loc = loc, .diags = diags, .ok = true };
 
 	resolve_node(&r, e);
 	return r.ok;

@@ -53,6 +53,7 @@ struct kw_builder {
 	struct kw_kb *kb;               /* its view follows the store */
 	struct kw_store *st;
 	struct kw_arena *arena;         /* the loader's: lives until the load ends */
+	struct kw_arena *trees;         /* one condition's parse tree at a time */
 	struct kw_diags *diags;
 	struct kw_sections sections;
 	size_t *position;               /* question index -> asking position */

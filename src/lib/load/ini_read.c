@@ -453,5 +453,6 @@ void kw_raw_set_free(struct kw_raw_set *set)
 	for (size_t i = 0; i < set->len; i++)
 		free(set->sections[i].entries);
 	free(set->sections);
+	kw_arena_free(set->arena);
 	*set = (struct kw_raw_set){0};
 }

@@ -41,7 +41,7 @@ struct kw_raw_section {
 struct kw_limits;
 
 struct kw_raw_set {
-	struct kw_arena *arena;         /* not owned: strings outlive the set */
+	struct kw_arena *arena;         /* its strings */
 	const struct kw_limits *limits;
 	struct kw_raw_section *sections;
 	size_t len, cap;

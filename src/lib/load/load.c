@@ -227,7 +227,7 @@ static void read_source(struct loader *l, const struct kw_source *source)
 static void build(struct loader *l, struct kw_kb *kb)
 {
 	struct kw_builder b = { .kb = kb, .st = kw_store_new(kb), .diags = l->diags,
-				.arena = l->arena };
+				.arena = l->arena, .trees = kw_arena_new() };
 
 	for (size_t i = 0; i < l->nfiles; i++) {
 		kw_sref name = kw_store_text(b.st, l->files[i].loc.file);
@@ -251,9 +251,12 @@ static void build(struct loader *l, struct kw_kb *kb)
 	kw_build_resolve_routines(&b);
 	kw_check_group_gates(&b);
 	kw_report_disabled(&b);
-	kw_engine_prepare(b.st, l->diags);
 	kw_sections_free(&b.sections);
 	free(b.position);
+	kw_arena_free(b.trees);
+	kw_raw_set_free(&l->raw);       /* all that the rule files said is built */
+	kw_store_free_maps(b.st);
+	kw_engine_prepare(b.st, l->diags);
 	kw_store_pack(b.st);
 }
 
@@ -352,7 +355,7 @@ enum kw_load_status kw_load_sources(const struct kw_source *sources, size_t nsou
 	size_t errors = diags->errors, before = diags->len;
 	uint64_t key;
 
-	l.raw.arena = l.arena;
+	l.raw.arena = kw_arena_new();
 	l.raw.limits = l.limits;
 	for (size_t i = 0; i < nsources; i++)
 		read_source(&l, &sources[i]);

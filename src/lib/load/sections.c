@@ -195,16 +195,29 @@ struct slot {
 
 struct merge {
 	struct kw_builder *b;
-	struct kw_map by_id;            /* "kind id" -> slot */
-	struct kw_arena *keys;
+	struct kw_map by_id;            /* kind and id -> slot */
 	struct slot *slots;
 	size_t nslots, disabled_cap;
 };
 
-static const char *slot_key(struct merge *m, const char *kind, const char *id)
+struct slot_key {
+	const struct merge *m;
+	const char *kind, *id;
+};
+
+static bool same_slot(size_t at, const void *key)
 {
-	char *key = kw_arena_alloc(m->keys, strlen(kind) + strlen(id) + 2);
-	return strcat(strcat(strcpy(key, kind), " "), id);
+	const struct slot_key *k = key;
+	const struct kw_raw_section *s = k->m->slots[at].section;
+
+	return strcmp(s->id, k->id) == 0 && strcmp(s->kind, k->kind) == 0;
+}
+
+/* The slot of that kind and id, or false. */
+static bool find_slot(const struct merge *m, const char *kind, const char *id, size_t *at)
+{
+	struct slot_key key = { m, kind, id };
+	return kw_map_get(&m->by_id, kw_map_hash(id), same_slot, &key, at);
 }
 
 /* "did you mean" for a disabling that finds nothing: the same id under
@@ -216,7 +229,7 @@ static void disabled_missing(struct merge *m, const struct kw_raw_section *s)
 	size_t at;
 
 	for (int k = 0; k < KW_SEC_SETTINGS && !other; k++)
-		if (kw_map_get(&m->by_id, slot_key(m, kind_names[k], s->id), &at) &&
+		if (find_slot(m, kind_names[k], s->id, &at) &&
 		    !m->slots[at].disabled)
 			other = kind_names[k];
 	for (size_t i = 0; i < m->nslots && !other; i++)
@@ -281,7 +294,6 @@ static void add_settings(struct kw_sections *out, const struct kw_raw_section *s
 static void take(struct merge *m, const struct kw_raw_section *s)
 {
 	enum kw_section_kind k = kind_of(s);
-	const char *key;
 	bool off;
 	size_t at;
 
@@ -293,14 +305,13 @@ static void take(struct merge *m, const struct kw_raw_section *s)
 	off = is_disabled(s, m->b->diags);
 	if (!off)               /* a disabled section's other keys are ignored */
 		check_keys(s, k, m->b->diags);
-	key = slot_key(m, s->kind, s->id);
-	if (kw_map_get(&m->by_id, key, &at)) {
+	if (find_slot(m, s->kind, s->id, &at)) {
 		replace(m, at, s, off);
 	} else if (off) {
 		disabled_missing(m, s);
 	} else {
 		m->slots[m->nslots] = (struct slot){ s, s, false };
-		kw_map_put(&m->by_id, key, m->nslots++);
+		kw_map_add(&m->by_id, kw_map_hash(s->id), m->nslots++);
 	}
 }
 
@@ -324,7 +335,7 @@ static void collect(struct kw_sections *out, const struct slot *slots, size_t ns
 
 void kw_sections_merge(struct kw_builder *b, const struct kw_raw_set *set)
 {
-	struct merge m = { .b = b, .keys = kw_arena_new() };
+	struct merge m = { .b = b };
 
 	b->sections = (struct kw_sections){0};
 	m.slots = kw_xcalloc(set->len + 1, sizeof *m.slots);
@@ -333,7 +344,6 @@ void kw_sections_merge(struct kw_builder *b, const struct kw_raw_set *set)
 	collect(&b->sections, m.slots, m.nslots, b->diags);
 	free(m.slots);
 	kw_map_free(&m.by_id);
-	kw_arena_free(m.keys);
 }
 
 uint32_t kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s,
@@ -341,13 +351,15 @@ uint32_t kw_build_condition(struct kw_builder *b, const struct kw_raw_section *s
 {
 	const struct kw_raw_entry *e = kw_entry(s, key);
 	struct kw_expr *expr;
+	uint32_t prog = KW_NONE;
 
 	if (!e)
 		return KW_NONE;
-	expr = kw_expr_parse(b->arena, e->value, kw_entry_loc(s, e), b->diags);
-	if (!expr || !kw_expr_resolve(b->st, expr, scope, kw_entry_loc(s, e), b->diags))
-		return KW_NONE;
-	return kw_expr_compile(b->st, expr);
+	expr = kw_expr_parse(b->trees, e->value, kw_entry_loc(s, e), b->diags);
+	if (expr && kw_expr_resolve(b->st, b->trees, expr, scope, kw_entry_loc(s, e), b->diags))
+		prog = kw_expr_compile(b->st, expr);
+	kw_arena_reset(b->trees);
+	return prog;
 }
 
 struct kw_where kw_build_where(const struct kw_raw_section *s)

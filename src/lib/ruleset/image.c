@@ -59,7 +59,7 @@ static size_t align8(size_t n)
 	return (n + 7) & ~(size_t)7;
 }
 
-unsigned char *kw_image_pack(const struct kw_array *parts, size_t nparts, uint64_t key,
+unsigned char *kw_image_pack(struct kw_array *parts, size_t nparts, uint64_t key,
 			     size_t *size)
 {
 	struct kw_image_header h = { .format = KW_IMAGE_FORMAT, .nparts = (uint32_t)nparts,
@@ -76,9 +76,12 @@ unsigned char *kw_image_pack(const struct kw_array *parts, size_t nparts, uint64
 	}
 	h.size = at;
 	image = kw_xcalloc(1, at);
-	for (size_t p = 0; p < nparts; p++)
+	for (size_t p = 0; p < nparts; p++) {
 		if (parts[p].len)
 			memcpy(image + h.part[p].off, parts[p].data, parts[p].len * parts[p].size);
+		free(parts[p].data);    /* the image and the parts are never all there */
+		parts[p] = (struct kw_array){ .size = parts[p].size };
+	}
 	memcpy(image, &h, sizeof h);
 	h.checksum = kw_hash(image, at, KW_HASH_SEED);
 	memcpy(image, &h, sizeof h);
@@ -127,33 +130,11 @@ void kw_image_view(struct kw_kb *kb)
 		kw_part_view(kb, p, kb->image + h.part[p].off, h.part[p].len);
 }
 
-static const char *id_of(const struct kw_kb *kb, enum kw_id_kind kind, size_t i)
-{
-	switch (kind) {
-	case KW_IDS_SYMBOL: return kw_kb_symbol_id(kb, i);
-	case KW_IDS_KNOT: return kw_s(kb, kb->knots[i].id);
-	case KW_IDS_ROUTINE: return kw_s(kb, kb->routines[i].id);
-	case KW_IDS_RULE: return kw_s(kb, kb->rules[i].id);
-	default: return kw_s(kb, kb->tags[i]);
-	}
-}
-
-static size_t count_of(const struct kw_kb *kb, enum kw_id_kind kind)
-{
-	switch (kind) {
-	case KW_IDS_SYMBOL: return kw_kb_nsymbols(kb);
-	case KW_IDS_KNOT: return kb->nknots;
-	case KW_IDS_ROUTINE: return kb->nroutines;
-	case KW_IDS_RULE: return kb->nrules;
-	default: return kb->ntags;
-	}
-}
-
 void kw_image_index_ids(struct kw_store *st)
 {
 	for (int k = 0; k < KW_NIDS; k++) {
 		const struct kw_kb *kb = st->kb;
-		size_t n = count_of(kb, (enum kw_id_kind)k), bits = 3, mask, slot;
+		size_t n = kw_kb_ids(kb, (enum kw_id_kind)k), bits = 3, mask, slot;
 		struct kw_id_table t;
 
 		while (((size_t)1 << bits) < 2 * n)
@@ -162,7 +143,7 @@ void kw_image_index_ids(struct kw_store *st)
 		t = (struct kw_id_table){ (uint32_t)bits,
 					  kw_store_add(st, KW_PART_U32, NULL, mask + 1) };
 		for (size_t i = 0; i < n; i++) {
-			const char *id = id_of(st->kb, (enum kw_id_kind)k, i);
+			const char *id = kw_kb_id(st->kb, (enum kw_id_kind)k, i);
 			uint32_t *slots = kw_store_at(st, KW_PART_U32, t.slots);
 			for (slot = kw_hash(id, strlen(id), KW_HASH_SEED) & mask; slots[slot];
 			     slot = (slot + 1) & mask)
@@ -184,7 +165,7 @@ bool kw_image_find(const struct kw_kb *kb, enum kw_id_kind kind, const char *id,
 		return false;
 	for (size_t s = kw_hash(id, strlen(id), KW_HASH_SEED) & mask; slots[s];
 	     s = (s + 1) & mask)
-		if (strcmp(id_of(kb, kind, slots[s] - 1), id) == 0) {
+		if (strcmp(kw_kb_id(kb, kind, slots[s] - 1), id) == 0) {
 			if (index)
 				*index = slots[s] - 1;
 			return true;

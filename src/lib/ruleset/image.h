@@ -44,8 +44,9 @@ const char *kw_image_version(void);
  * even when a record's layout or an enum changed and the version did not. */
 uint64_t kw_image_program_key(void);
 
-/* One malloc'd image of the parts, with header and checksum. */
-unsigned char *kw_image_pack(const struct kw_array *parts, size_t nparts, uint64_t key,
+/* One malloc'd image of the parts, with header and checksum; each part
+ * is freed (and left empty) once copied. */
+unsigned char *kw_image_pack(struct kw_array *parts, size_t nparts, uint64_t key,
 			     size_t *size);
 /* Can this block be used as an image of that key?  Checks the magic,
  * format, version, key, sizes, every part's bounds and the checksum. */

@@ -31,6 +31,28 @@ const char *kw_kb_symbol_id(const struct kw_kb *kb, size_t sym)
 				    : kw_s(kb, kb->facts[sym - kb->nquestions].id);
 }
 
+const char *kw_kb_id(const struct kw_kb *kb, enum kw_id_kind kind, size_t i)
+{
+	switch (kind) {
+	case KW_IDS_SYMBOL: return kw_kb_symbol_id(kb, i);
+	case KW_IDS_KNOT: return kw_s(kb, kb->knots[i].id);
+	case KW_IDS_ROUTINE: return kw_s(kb, kb->routines[i].id);
+	case KW_IDS_RULE: return kw_s(kb, kb->rules[i].id);
+	default: return kw_s(kb, kb->tags[i]);
+	}
+}
+
+size_t kw_kb_ids(const struct kw_kb *kb, enum kw_id_kind kind)
+{
+	switch (kind) {
+	case KW_IDS_SYMBOL: return kw_kb_nsymbols(kb);
+	case KW_IDS_KNOT: return kb->nknots;
+	case KW_IDS_ROUTINE: return kb->nroutines;
+	case KW_IDS_RULE: return kb->nrules;
+	default: return kb->ntags;
+	}
+}
+
 /* While building, the store's maps; once packed, the image's tables. */
 static bool find(const struct kw_kb *kb, enum kw_id_kind kind, const char *id,
 		 size_t *index)

@@ -260,6 +260,10 @@ static inline const struct kw_action *kw_rule_action(const struct kw_kb *kb,
 
 size_t kw_kb_nsymbols(const struct kw_kb *kb);
 const char *kw_kb_symbol_id(const struct kw_kb *kb, size_t sym);
+/* The id of entry i of a kind (symbol, knot, routine, rule, tag), and
+ * how many entries that kind has. */
+const char *kw_kb_id(const struct kw_kb *kb, enum kw_id_kind kind, size_t i);
+size_t kw_kb_ids(const struct kw_kb *kb, enum kw_id_kind kind);
 bool kw_kb_find_symbol(const struct kw_kb *kb, const char *id, size_t *sym);
 bool kw_kb_find_knot(const struct kw_kb *kb, const char *id, size_t *knot);
 bool kw_kb_find_routine(const struct kw_kb *kb, const char *id, size_t *routine);

@@ -64,7 +64,6 @@ struct kw_store *kw_store_new(struct kw_kb *kb)
 	static const char empty[2];
 
 	st->kb = kb;
-	st->keys = kw_arena_new();
 	for (int p = 0; p < KW_NPARTS; p++)
 		st->part[p].size = views[p].size;
 	kw_store_add(st, KW_PART_STRINGS, empty, 2);   /* 0: none; 1: "" */
@@ -80,16 +79,9 @@ static void name_all(struct kw_store *st)
 {
 	const struct kw_kb *kb = st->kb;
 
-	for (size_t i = 0; i < kw_kb_nsymbols(kb); i++)
-		kw_store_name(st, KW_IDS_SYMBOL, kw_kb_symbol_id(kb, i), i);
-	for (size_t i = 0; i < kb->nknots; i++)
-		kw_store_name(st, KW_IDS_KNOT, kw_s(kb, kb->knots[i].id), i);
-	for (size_t i = 0; i < kb->nroutines; i++)
-		kw_store_name(st, KW_IDS_ROUTINE, kw_s(kb, kb->routines[i].id), i);
-	for (size_t i = 0; i < kb->nrules; i++)
-		kw_store_name(st, KW_IDS_RULE, kw_s(kb, kb->rules[i].id), i);
-	for (size_t i = 0; i < kb->ntags; i++)
-		kw_store_name(st, KW_IDS_TAG, kw_s(kb, kb->tags[i]), i);
+	for (int k = 0; k < KW_NIDS; k++)
+		for (size_t i = 0; i < kw_kb_ids(kb, (enum kw_id_kind)k); i++)
+			kw_store_name(st, (enum kw_id_kind)k, kw_kb_id(kb, (enum kw_id_kind)k, i), i);
 }
 
 struct kw_store *kw_store_reopen(const struct kw_kb *from, struct kw_kb *kb)
@@ -99,7 +91,6 @@ struct kw_store *kw_store_reopen(const struct kw_kb *from, struct kw_kb *kb)
 
 	memcpy(&h, from->image, sizeof h);
 	st->kb = kb;
-	st->keys = kw_arena_new();
 	for (int p = 0; p < KW_NPARTS; p++) {
 		st->part[p].size = views[p].size;
 		kw_store_add(st, (enum kw_store_part)p, from->image + h.part[p].off,
@@ -116,10 +107,7 @@ void kw_store_free(struct kw_store *st)
 		return;
 	for (int p = 0; p < KW_NPARTS; p++)
 		free(st->part[p].data);
-	kw_map_free(&st->texts);
-	for (int k = 0; k < KW_NIDS; k++)
-		kw_map_free(&st->ids[k]);
-	kw_arena_free(st->keys);
+	kw_store_free_maps(st);
 	if (st->kb && st->kb->building == st)
 		st->kb->building = NULL;
 	free(st);
@@ -157,31 +145,64 @@ size_t kw_store_len(const struct kw_store *st, enum kw_store_part part)
 	return st->part[part].len;
 }
 
+struct text_key {
+	const struct kw_store *st;
+	const char *text;
+};
+
+static bool same_text(size_t at, const void *key)
+{
+	const struct text_key *k = key;
+	return strcmp((const char *)k->st->part[KW_PART_STRINGS].data + at, k->text) == 0;
+}
+
 kw_sref kw_store_text(struct kw_store *st, const char *text)
 {
+	struct text_key key = { st, text };
+	uint32_t hash;
 	size_t at;
 
 	if (!text)
 		return 0;
 	if (!*text)
 		return 1;
-	if (kw_map_get(&st->texts, text, &at))
+	hash = kw_map_hash(text);
+	if (kw_map_get(&st->texts, hash, same_text, &key, &at))
 		return (kw_sref)at;
 	at = kw_store_add(st, KW_PART_STRINGS, text, strlen(text) + 1);
-	kw_map_put(&st->texts, kw_arena_strdup(st->keys, text), at);
+	kw_map_add(&st->texts, hash, at);
 	return (kw_sref)at;
+}
+
+struct id_key {
+	const struct kw_kb *kb;
+	enum kw_id_kind kind;
+	const char *id;
+};
+
+static bool same_id(size_t index, const void *key)
+{
+	const struct id_key *k = key;
+	return strcmp(kw_kb_id(k->kb, k->kind, index), k->id) == 0;
 }
 
 void kw_store_name(struct kw_store *st, enum kw_id_kind kind, const char *id, size_t index)
 {
-	kw_map_put(&st->ids[kind], kw_arena_strdup(st->keys, id), index);
+	kw_map_add(&st->ids[kind], kw_map_hash(id), index);
 }
 
 bool kw_store_find(const struct kw_store *st, enum kw_id_kind kind, const char *id,
 		   size_t *index)
 {
-	size_t ignored;
-	return kw_map_get(&st->ids[kind], id, index ? index : &ignored);
+	struct id_key key = { st->kb, kind, id };
+	return kw_map_get(&st->ids[kind], kw_map_hash(id), same_id, &key, index);
+}
+
+void kw_store_free_maps(struct kw_store *st)
+{
+	kw_map_free(&st->texts);
+	for (int k = 0; k < KW_NIDS; k++)
+		kw_map_free(&st->ids[k]);
 }
 
 uint32_t kw_store_tag(struct kw_store *st, const char *tag)
@@ -201,6 +222,7 @@ void kw_store_pack(struct kw_store *st)
 {
 	struct kw_kb *kb = st->kb;
 
+	kw_store_free_maps(st);
 	kw_image_index_ids(st);
 	kb->image = kw_image_pack(st->part, KW_NPARTS, kb->key, &kb->image_size);
 	kw_store_free(st);

@@ -33,7 +33,6 @@ struct kw_store {
 	struct kw_array part[KW_NPARTS];
 	struct kw_map texts;            /* text -> its offset in the pool */
 	struct kw_map ids[KW_NIDS];     /* id -> index, by kind */
-	struct kw_arena *keys;          /* the maps' keys */
 };
 
 /* A store for a new kb (kb->building points back to it). */
@@ -52,10 +51,13 @@ uint32_t kw_store_add(struct kw_store *st, enum kw_store_part part,
 void *kw_store_at(struct kw_store *st, enum kw_store_part part, size_t i);
 size_t kw_store_len(const struct kw_store *st, enum kw_store_part part);
 
-/* The id maps the loader looks names up in (image tables come at pack). */
+/* The id maps the loader looks names up in (image tables come at pack):
+ * `index` is the record of that kind whose id is `id`, and new. */
 void kw_store_name(struct kw_store *st, enum kw_id_kind kind, const char *id, size_t index);
 bool kw_store_find(const struct kw_store *st, enum kw_id_kind kind, const char *id,
 		   size_t *index);
+/* Once every name and text is in: no look-up or new text after this. */
+void kw_store_free_maps(struct kw_store *st);
 
 /* The tag's index, adding it when new. */
 uint32_t kw_store_tag(struct kw_store *st, const char *tag);
@@ -66,7 +68,7 @@ size_t kw_part_size(int part);
 void kw_part_view(struct kw_kb *kb, int part, const void *data, size_t len);
 
 /* Pack every part into one image owned by the kb, build the id tables
- * and point the view at the image; the store is freed. */
+ * and point the view at the image; the store is freed as it goes. */
 void kw_store_pack(struct kw_store *st);
 
 #endif

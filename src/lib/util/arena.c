@@ -89,32 +89,52 @@ void kw_arena_free(struct kw_arena *arena)
 	free(arena);
 }
 
-void *kw_arena_alloc(struct kw_arena *arena, size_t size)
+/* size bytes at a multiple of align (a power of two) in the newest chunk,
+ * or in a new one. */
+static void *bump(struct kw_arena *arena, size_t size, size_t align)
 {
-	const size_t align = sizeof(max_align_t);
 	struct chunk *c = arena->head;
-	void *p;
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
 
-	size = (size + align - 1) / align * align;
-	if (!c || c->size - c->used < size) {
+	if (!c || at > c->size || c->size - at < size) {
 		size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
 		c = kw_xmalloc(sizeof *c + cap);
-		c->used = 0;
 		c->size = cap;
 		c->next = arena->head;
 		arena->head = c;
+		at = 0;
 	}
-	p = (char *)c->data + c->used;
-	c->used += size;
-	return memset(p, 0, size);
+	c->used = at + size;
+	return (char *)c->data + at;
 }
 
+void *kw_arena_alloc(struct kw_arena *arena, size_t size)
+{
+	return memset(bump(arena, size, sizeof(max_align_t)), 0, size);
+}
+
+/* Strings need no alignment: packed, a short id takes its length. */
 char *kw_arena_strndup(struct kw_arena *arena, const char *s, size_t n)
 {
-	char *p = kw_arena_alloc(arena, n + 1);
+	char *p = bump(arena, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+void kw_arena_reset(struct kw_arena *arena)
+{
+	struct chunk *c = arena->head;
+
+	if (!c)
+		return;
+	while (c->next) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	c->used = 0;
+	arena->head = c;
 }
 
 char *kw_arena_strdup(struct kw_arena *arena, const char *s)

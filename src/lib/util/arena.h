@@ -17,6 +17,9 @@ void kw_arena_free(struct kw_arena *arena);
 void *kw_arena_alloc(struct kw_arena *arena, size_t size);   /* zeroed */
 char *kw_arena_strdup(struct kw_arena *arena, const char *s);
 char *kw_arena_strndup(struct kw_arena *arena, const char *s, size_t n);
+/* Free everything allocated so far, keeping one chunk for what comes
+ * next: an arena for short-lived work, used again and again. */
+void kw_arena_reset(struct kw_arena *arena);
 
 /* Report running out of memory and exit with KW_EXIT_SOFTWARE (70,
  * util/exit_status.h): nothing can go on. */

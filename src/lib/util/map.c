@@ -2,43 +2,42 @@
 
 #include "util/map.h"
 
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "util/arena.h"
 
-static uint64_t hash_key(const char *s)
+uint32_t kw_map_hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;     /* FNV-1a */
 
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
-static struct kw_map_slot *find_slot(struct kw_map_slot *slots, size_t cap,
-				     const char *key, uint64_t hash)
+bool kw_map_get(const struct kw_map *map, uint32_t hash, kw_map_same *same,
+		const void *key, size_t *value)
 {
-	size_t i = hash & (cap - 1);
-
-	while (slots[i].key && (slots[i].hash != hash || strcmp(slots[i].key, key) != 0))
-		i = (i + 1) & (cap - 1);
-	return &slots[i];
-}
-
-bool kw_map_get(const struct kw_map *map, const char *key, size_t *value)
-{
-	struct kw_map_slot *slot;
+	size_t mask = map->cap - 1;
 
 	if (!map->cap)
 		return false;
-	slot = find_slot(map->slots, map->cap, key, hash_key(key));
-	if (!slot->key)
-		return false;
-	if (value)
-		*value = slot->value;
-	return true;
+	for (size_t i = hash & mask; map->slots[i].value; i = (i + 1) & mask)
+		if (map->slots[i].hash == hash && same(map->slots[i].value - 1, key)) {
+			if (value)
+				*value = map->slots[i].value - 1;
+			return true;
+		}
+	return false;
+}
+
+static void place(struct kw_map_slot *slots, size_t cap, struct kw_map_slot slot)
+{
+	size_t i = slot.hash & (cap - 1);
+
+	while (slots[i].value)
+		i = (i + 1) & (cap - 1);
+	slots[i] = slot;
 }
 
 static void rehash(struct kw_map *map)
@@ -47,29 +46,21 @@ static void rehash(struct kw_map *map)
 	struct kw_map_slot *slots = kw_xcalloc(cap, sizeof *slots);
 
 	for (size_t i = 0; i < map->cap; i++)
-		if (map->slots[i].key)
-			*find_slot(slots, cap, map->slots[i].key, map->slots[i].hash) =
-				map->slots[i];
+		if (map->slots[i].value)
+			place(slots, cap, map->slots[i]);
 	free(map->slots);
 	map->slots = slots;
 	map->cap = cap;
 }
 
-void kw_map_put(struct kw_map *map, const char *key, size_t value)
+void kw_map_add(struct kw_map *map, uint32_t hash, size_t value)
 {
-	struct kw_map_slot *slot;
-	uint64_t hash;
-
+	if (value >= UINT32_MAX)
+		kw_out_of_memory();     /* values are 32-bit indices */
 	if ((map->len + 1) * 2 > map->cap)      /* keep load under one half */
 		rehash(map);
-	hash = hash_key(key);
-	slot = find_slot(map->slots, map->cap, key, hash);
-	if (!slot->key) {
-		slot->key = key;
-		slot->hash = hash;
-		map->len++;
-	}
-	slot->value = value;
+	place(map->slots, map->cap, (struct kw_map_slot){ hash, (uint32_t)value + 1 });
+	map->len++;
 }
 
 void kw_map_free(struct kw_map *map)
