@@ -26,7 +26,9 @@ struct reader {
 	struct kw_strbuf joining;       /* a value with continuation lines */
 	struct kw_span *spans;          /* where its pieces came from */
 	size_t nspans, spans_cap;
-	size_t open_section, open_entry;        /* the entry they continue */
+	struct kw_raw_entry *entries;   /* of the section being read */
+	size_t nentries, entries_cap;
+	size_t open_entry;              /* the entry they continue */
 	bool has_open_entry;
 	bool in_section;                /* keys have a section to go to */
 	bool bad_section;               /* its header was wrong: drop keys */
@@ -67,15 +69,31 @@ static void line_error(struct reader *r, const char *fmt, ...)
 	kw_sb_free(&sb);
 }
 
-static bool known_kind(const char *kind)
+/* The kind's own name (kept, never copied), or NULL for no kind. */
+static const char *known_kind(const char *kind)
 {
 	static const char *const kinds[] = {
 		"question", "rule", "knot", "routine", "group", "message", "settings"
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
 		if (strcmp(kind, kinds[i]) == 0)
-			return true;
-	return false;
+			return kinds[i];
+	return NULL;
+}
+
+/* The entries of the section just read go into the arena, exactly sized:
+ * a section holds few, and a rule set may hold a million sections. */
+static void close_section(struct reader *r)
+{
+	struct kw_raw_section *s;
+
+	if (!r->nentries)
+		return;
+	s = &r->set->sections[r->set->len - 1];
+	s->entries = kw_arena_alloc(r->set->arena, r->nentries * sizeof *s->entries);
+	memcpy(s->entries, r->entries, r->nentries * sizeof *s->entries);
+	s->nentries = r->nentries;
+	r->nentries = 0;
 }
 
 static void start_section(struct reader *r, const char *kind, const char *id)
@@ -88,7 +106,7 @@ static void start_section(struct reader *r, const char *kind, const char *id)
 		r->bad_section = true;
 		return;
 	}
-	s.kind = kw_arena_strdup(set->arena, kind);
+	s.kind = known_kind(kind);
 	s.id = id ? kw_arena_strdup(set->arena, id) : NULL;
 	KW_PUSH(set->sections, set->len, set->cap, s);
 	r->in_section = true;
@@ -100,6 +118,7 @@ static void read_header(struct reader *r, char *line)
 {
 	char *end = strrchr(line, ']'), *kind, *id, *rest;
 
+	close_section(r);
 	r->in_section = true;
 	r->bad_section = true;
 	if (!end || end[1] != '\0') {
@@ -202,7 +221,7 @@ static void finish_value(struct reader *r)
 
 	if (!r->joining.len)
 		return;
-	e = &r->set->sections[r->open_section].entries[r->open_entry];
+	e = &r->entries[r->open_entry];
 	e->value = kw_arena_strndup(r->set->arena, r->joining.data, r->joining.len);
 	spans = kw_arena_alloc(r->set->arena, sizeof *spans + r->nspans * sizeof *spans->at);
 	spans->n = r->nspans;
@@ -242,7 +261,7 @@ static void read_continuation(struct reader *r, char *text)
 	if (looks_like_key(text) && !too_many_errors(r))
 		kw_diag(r->diags, KW_WARNING, r->loc, "continuation line looks like "
 			"'key = value': is a key indented by mistake?");
-	e = &r->set->sections[r->open_section].entries[r->open_entry];
+	e = &r->entries[r->open_entry];
 	if (!r->nspans) {
 		kw_sb_add(&r->joining, e->value);
 		add_span(r, 0, e->line);
@@ -393,7 +412,6 @@ static int on_key(void *user, const char *section, const char *name,
 		  const char *value)
 {
 	struct reader *r = user;
-	struct kw_raw_section *s;
 	struct kw_raw_entry e = { .line = r->loc.line };
 
 	(void)section;
@@ -407,7 +425,6 @@ static int on_key(void *user, const char *section, const char *name,
 		line_error(r, "missing key before '='");
 		return 1;
 	}
-	s = &r->set->sections[r->set->len - 1];
 	e.key = intern_key(r->set->arena, name);
 	if (has_control(value)) {
 		struct kw_strbuf shown = {0};
@@ -417,9 +434,8 @@ static int on_key(void *user, const char *section, const char *name,
 	} else {
 		e.value = kw_arena_strdup(r->set->arena, value);
 	}
-	KW_PUSH(s->entries, s->nentries, s->cap, e);
-	r->open_section = r->set->len - 1;
-	r->open_entry = s->nentries - 1;
+	KW_PUSH(r->entries, r->nentries, r->entries_cap, e);
+	r->open_entry = r->nentries - 1;
 	r->has_open_entry = true;
 	return 1;
 }
@@ -439,6 +455,8 @@ int kw_ini_read(struct kw_raw_set *set, int fd, struct kw_loc file,
 	if (ini_parse_stream(read_line, &r, on_key, &r) > 0 && diags->errors == r.errors_before)
 		kw_diag(diags, KW_ERROR, file, "libinih could not parse the file");
 	finish_value(&r);
+	close_section(&r);
+	free(r.entries);
 	free(r.spans);
 	if (r.hidden)
 		kw_diag(diags, KW_ERROR, r.loc, "%zu more error%s in this file not shown",
@@ -450,8 +468,6 @@ int kw_ini_read(struct kw_raw_set *set, int fd, struct kw_loc file,
 
 void kw_raw_set_free(struct kw_raw_set *set)
 {
-	for (size_t i = 0; i < set->len; i++)
-		free(set->sections[i].entries);
 	free(set->sections);
 	kw_arena_free(set->arena);
 	*set = (struct kw_raw_set){0};

@@ -33,8 +33,8 @@ struct kw_raw_entry {
 struct kw_raw_section {
 	const char *kind, *id;          /* id NULL for [settings] */
 	struct kw_loc loc;
-	struct kw_raw_entry *entries;
-	size_t nentries, cap;
+	struct kw_raw_entry *entries;   /* in the set's arena */
+	size_t nentries;
 	bool damaged;           /* a line in it was rejected: keys may be missing */
 };
 
