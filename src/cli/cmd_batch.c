@@ -1,8 +1,10 @@
 /*
  * cmd_batch: JSON Lines in, JSON Lines out.  Every non-blank input line
  * yields exactly one output line, in order — a result, or an error object
- * in its place — and each line leaves in a single write, so a reader never
- * sees half of one even when it is longer than a pipe buffer.  A line over
+ * in its place.  Lines leave whole, several to a write (a write per line
+ * cost more than the rest of the output path), so a reader never sees half
+ * of one even when it is longer than a pipe buffer; and every line held
+ * is written before the batch waits for more input.  A line over
  * 1 MiB is skipped unread (memory stays bounded whatever comes in) and
  * gets its error line like any bad line; a read error ends the batch with
  * 74, never as if the input had ended.
@@ -24,12 +26,15 @@
 #include "util/strbuf.h"
 
 #define BATCH_MAX_LINE (1024 * 1024)    /* bytes, not counting "\n" or "\r\n" */
+#define BATCH_WRITE_AT (256 * 1024)     /* bytes of whole lines held at most */
 
 struct batch {
 	const struct kw_options *opts;
 	const struct kw_kb *kb;
 	struct kw_answers *answers;
-	struct kw_strbuf line;
+	struct kw_strbuf out;           /* whole lines not written yet */
+	int in;                         /* the input's descriptor */
+	bool write_failed;
 	struct kw_render_cache *cache;
 	struct kw_result *res;          /* one for every line: its memory is reused */
 	bool failed;
@@ -40,7 +45,7 @@ static void error_line(struct batch *b, const char *id, const char *message)
 {
 	struct kw_json j;
 
-	kw_json_init(&j, &b->line, false);
+	kw_json_init(&j, &b->out, false);
 	kw_json_object(&j);
 	kw_json_key(&j, "id");
 	kw_json_raw(&j, id);
@@ -84,6 +89,24 @@ static bool record(const struct kw_line *line, size_t lineno, const char **text,
 	return *text && *len <= BATCH_MAX_LINE;
 }
 
+/* The lines held, out; false once a write failed (and said so). */
+static bool flush(struct batch *b)
+{
+	if (b->out.len && !b->write_failed)
+		b->write_failed = !kw_cli_write(b->out.data, b->out.len);
+	kw_sb_reset(&b->out);
+	return !b->write_failed;
+}
+
+/* The input, once what was read so far is out: a client that sends one
+ * record and waits for its result gets it.  A failed write ends the input. */
+static ssize_t read_input(void *source, char *buf, size_t n)
+{
+	struct batch *b = source;
+
+	return flush(b) ? read(b->in, buf, n) : 0;
+}
+
 /* One record to its result line, or to an error object in its place.
  * The id echoed is the record's own "id", else its line number. */
 static bool process(struct batch *b, const struct kw_line *line, size_t lineno)
@@ -95,7 +118,6 @@ static bool process(struct batch *b, const struct kw_line *line, size_t lineno)
 	size_t len;
 	bool fits = record(line, lineno, &text, &len), ok;
 
-	kw_sb_reset(&b->line);
 	kw_answers_clear(b->kb, b->answers);
 	ok = fits &&
 	     kw_answers_read_json(b->kb, b->answers, text, len, (struct kw_loc){0}, &id, &diags) &&
@@ -104,7 +126,7 @@ static bool process(struct batch *b, const struct kw_line *line, size_t lineno)
 	extra.id = id ? id : number;
 	if (ok) {
 		kw_engine_run(b->kb, b->answers, b->res);
-		kw_render_json(b->kb, b->res, &extra, &b->line);
+		kw_render_json(b->kb, b->res, &extra, &b->out);
 	} else {
 		struct kw_strbuf why = {0};
 		if (!fits)
@@ -116,8 +138,8 @@ static bool process(struct batch *b, const struct kw_line *line, size_t lineno)
 	}
 	kw_diags_free(&diags);
 	free(id);
-	kw_sb_addc(&b->line, '\n');
-	return kw_cli_write(b->line.data, b->line.len);
+	kw_sb_addc(&b->out, '\n');
+	return b->out.len < BATCH_WRITE_AT || flush(b);
 }
 
 static bool blank(const struct kw_line *line)
@@ -130,12 +152,12 @@ static bool blank(const struct kw_line *line)
 
 int kw_cmd_batch(const struct kw_options *opts)
 {
-	struct batch b = { .opts = opts };
+	struct batch b = { .opts = opts, .in = STDIN_FILENO };
 	struct kw_line_reader *lines;
 	struct kw_line line;
 	struct kw_kb *kb;
 	size_t lineno = 0;
-	int status, got = 0, fd = STDIN_FILENO;
+	int status, got = 0;
 	bool ok = true;
 
 	if (opts->nargs)
@@ -147,7 +169,7 @@ int kw_cmd_batch(const struct kw_options *opts)
 	b.cache = kw_render_cache_new(kb);
 	b.res = kw_result_new();
 	/* one byte over the limit, for the '\r' of a "\r\n" */
-	lines = kw_line_reader_new(kw_read_fd, &fd, BATCH_MAX_LINE + 1);
+	lines = kw_line_reader_new(read_input, &b, BATCH_MAX_LINE + 1);
 	while (ok && (got = kw_line_reader_next(lines, &line)) > 0) {
 		lineno++;
 		if (!blank(&line))
@@ -155,8 +177,9 @@ int kw_cmd_batch(const struct kw_options *opts)
 	}
 	if (ok && got < 0)
 		kw_cli_error("cannot read standard input: %s", strerror(errno));
+	ok = flush(&b) && ok;
 	kw_line_reader_free(lines);
-	kw_sb_free(&b.line);
+	kw_sb_free(&b.out);
 	kw_answers_free(b.answers);
 	kw_render_cache_free(b.cache);
 	kw_result_free(b.res);

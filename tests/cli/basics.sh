@@ -97,6 +97,21 @@ check "batch echoes any JSON id" out_has '"id":\[1\]'
 check "batch reports a bad line in place" out_has '"id":4,"error"|"error".*"id":4'
 check "batch names the bad value" out_has 'pain.*0 to 10'
 
+# lines leave several to a write, but none is held while batch waits for
+# input: a client that sends one record and waits gets its result
+check "batch answers each record before the next arrives" \
+	"${PYTHON3:-python3}" - "$kw" $own batch <<'PY'
+import select, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+for pain in (1, 7, 99):
+    p.stdin.write(b'{"pain": %d}\n' % pain)
+    p.stdin.flush()
+    if not select.select([p.stdout], [], [], 10)[0] or not p.stdout.readline():
+        sys.exit("no result for pain %d while the input stays open" % pain)
+p.stdin.close()
+sys.exit(0 if p.wait() == 65 else 1)
+PY
+
 tab=$(printf '\t')
 run "$kw" $own list rules
 check "list shows id and file:line" out_has "^r${tab}.*10-base.ini:6${tab}Strong pain\\.\$"
