@@ -1,6 +1,7 @@
 /* The JSON writer (escaping, numbers, layout) and reader (one object). */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,43 @@ START_TEST(numbers_and_layout)
 }
 END_TEST
 
+/* What kw_json_number writes is what printf did: "%.0f" for integers
+ * below 2^53, "%.15g" for the rest; checked across the hundredths a
+ * result holds and numbers around every edge of the short path. */
+static void number_as_printf(double x)
+{
+	struct kw_strbuf sb = {0};
+	struct kw_json j;
+	char want[64];
+
+	if (x == floor(x) && fabs(x) < 9007199254740992.0)
+		snprintf(want, sizeof want, "%.0f", x);
+	else
+		snprintf(want, sizeof want, "%.15g", x);
+	kw_json_init(&j, &sb, false);
+	kw_json_number(&j, x);
+	ck_assert_msg(strcmp(kw_sb_str(&sb), want) == 0, "%.17g: wrote %s, printf %s", x,
+		      kw_sb_str(&sb), want);
+	kw_sb_free(&sb);
+}
+
+START_TEST(numbers_are_written_as_printf_would)
+{
+	static const double edges[] = {
+		0.0, -0.0, 0.1 + 0.2, 1.0 / 3, -2.0 / 3, 0.005, 0.015, 0.995, 1e-5, -1e-7,
+		999999.99, -999999.99, 1e6, 1e6 - 0.005, 1e6 + 0.01, 123456.78, 1e15, -1e15,
+		9007199254740992.0, 9007199254740993.0, 1e300, 5e-324, 0.07, 0.57, -0.29,
+	};
+
+	for (int k = -30000; k <= 30000; k++)
+		number_as_printf(k / 100.0);
+	for (int k = -1000; k <= 1000; k++)
+		number_as_printf(k * 999.99);
+	for (size_t i = 0; i < sizeof edges / sizeof *edges; i++)
+		number_as_printf(edges[i]);
+}
+END_TEST
+
 static char seen[512];
 
 static void collect(void *data, const struct kw_jmember *m)
@@ -121,6 +159,7 @@ int main(void)
 	tcase_add_test(tc, strings_are_escaped);
 	tcase_add_test(tc, every_control_character_is_escaped);
 	tcase_add_test(tc, numbers_and_layout);
+	tcase_add_test(tc, numbers_are_written_as_printf_would);
 	tcase_add_test(tc, members_are_read_in_order);
 	tcase_add_test(tc, anything_else_is_refused);
 	suite_add_tcase(s, tc);

@@ -17,6 +17,7 @@
 struct kw_render_cache {
 	struct kw_strbuf *routines;     /* by routine: its JSON, once written */
 	size_t n;
+	struct kw_json_texts texts;     /* the rule set's ids and texts as JSON */
 };
 
 struct kw_render_cache *kw_render_cache_new(const struct kw_kb *kb)
@@ -25,6 +26,7 @@ struct kw_render_cache *kw_render_cache_new(const struct kw_kb *kb)
 
 	c->n = kb->nroutines;
 	c->routines = kw_xcalloc(c->n + 1, sizeof *c->routines);
+	kw_json_texts_init(&c->texts, kb->strings, kb->nstrings);
 	return c;
 }
 
@@ -35,6 +37,7 @@ void kw_render_cache_free(struct kw_render_cache *c)
 	for (size_t i = 0; i < c->n; i++)
 		kw_sb_free(&c->routines[i]);
 	free(c->routines);
+	kw_json_texts_free(&c->texts);
 	free(c);
 }
 
@@ -281,6 +284,8 @@ void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,
 	struct kw_json j;
 
 	kw_json_init(&j, out, extra->pretty);
+	if (extra->cache)
+		kw_json_use_texts(&j, &extra->cache->texts);
 	kw_json_object(&j);
 	if (extra->id) {
 		kw_json_key(&j, "id");

@@ -226,6 +226,7 @@ struct kw_kb {
 	const struct kw_settings *settings;
 	const struct kw_network *network;
 	const struct kw_id_table *ids;  /* by enum kw_id_kind */
+	uint32_t nstrings;              /* bytes in the string pool */
 	uint32_t nquestions, nfacts, nrules, nactions, nlits, ncode, nknots,
 		 nroutines, ngroups, ntags, npatterns, nchanges, nfiles;
 };

@@ -20,7 +20,7 @@ struct part_view {
 #define VIEW(field) offsetof(struct kw_kb, field)
 
 static const struct part_view views[KW_NPARTS] = {
-	[KW_PART_STRINGS] = { 1, VIEW(strings), 0 },
+	[KW_PART_STRINGS] = { 1, VIEW(strings), VIEW(nstrings) },
 	[KW_PART_U32] = { sizeof(uint32_t), VIEW(u32), 0 },
 	[KW_PART_REFS] = { sizeof(kw_sref), VIEW(refs), 0 },
 	[KW_PART_QUESTIONS] = { sizeof(struct kw_question), VIEW(questions), VIEW(nquestions) },

@@ -9,10 +9,15 @@
 #include "util/arena.h"
 #include "util/scalar.h"
 
+void kw_sb_grow(struct kw_strbuf *sb, size_t n)
+{
+	kw_grow(&sb->data, &sb->cap, sb->len + n + 1, 1);
+}
+
 void kw_sb_addn(struct kw_strbuf *sb, const char *s, size_t n)
 {
 	if (sb->len + n + 1 > sb->cap)  /* the call only when it must grow */
-		kw_grow(&sb->data, &sb->cap, sb->len + n + 1, 1);
+		kw_sb_grow(sb, n);
 	memcpy(sb->data + sb->len, s, n);
 	sb->len += n;
 	sb->data[sb->len] = '\0';
@@ -21,11 +26,6 @@ void kw_sb_addn(struct kw_strbuf *sb, const char *s, size_t n)
 void kw_sb_add(struct kw_strbuf *sb, const char *s)
 {
 	kw_sb_addn(sb, s, strlen(s));
-}
-
-void kw_sb_addc(struct kw_strbuf *sb, char c)
-{
-	kw_sb_addn(sb, &c, 1);
 }
 
 /* Bytes of the UTF-8 character at s (at most n), or 0 when there is none. */

@@ -15,7 +15,17 @@ struct kw_strbuf {
 
 void kw_sb_add(struct kw_strbuf *sb, const char *s);
 void kw_sb_addn(struct kw_strbuf *sb, const char *s, size_t n);
-void kw_sb_addc(struct kw_strbuf *sb, char c);
+/* Room for n more bytes and the NUL. */
+void kw_sb_grow(struct kw_strbuf *sb, size_t n);
+
+/* Inline: writers add one byte at a time all along their output. */
+static inline void kw_sb_addc(struct kw_strbuf *sb, char c)
+{
+	if (sb->len + 2 > sb->cap)
+		kw_sb_grow(sb, 1);
+	sb->data[sb->len++] = c;
+	sb->data[sb->len] = '\0';
+}
 /* Append n bytes of s as a terminal may show them: a control character
  * (C0 but tab, DEL) or a byte that is not UTF-8 becomes \xHH, and a C1
  * control \u0080..\u009f, so no text from a file, an answer or the
