@@ -73,11 +73,25 @@ static size_t heap_pop(struct run *run)
 	return top;
 }
 
+/* Can the rule's condition hold at all?  Its gate (network.h) tells
+ * cheaply, for most rules, when an id it needs is not true or not known. */
+static bool gate_open(const struct run *run, size_t rule)
+{
+	uint32_t gate = kw_net(run->kb, run->kb->network->gates)[rule];
+	const struct kw_value *v;
+
+	if (gate == KW_NONE)
+		return true;
+	v = &run->res->values[gate >> 1];
+	return gate & 1 ? kw_value_truthy(v) : v->kind != KW_V_UNKNOWN;
+}
+
 static void consider(struct run *run, size_t rule)
 {
 	const struct kw_rule *r = &run->kb->rules[rule];
 
-	if (!run->res->queued[rule] && r->cond != KW_NONE && kw_prog_eval(r->cond, &run->ev)) {
+	if (!run->res->queued[rule] && r->cond != KW_NONE && gate_open(run, rule) &&
+	    kw_prog_eval(r->cond, &run->ev)) {
 		run->res->queued[rule] = true;
 		heap_push(run, rule);
 	}

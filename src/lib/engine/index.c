@@ -157,6 +157,44 @@ static void index_producers(struct kw_store *st, struct kw_network *net)
 	rows_store(&r, st, &net->producer_start, &net->producers);
 }
 
+static bool is_test(uint8_t op)
+{
+	return op != KW_E_OR && op != KW_E_AND && op != KW_E_NOT && op != KW_E_COUNT;
+}
+
+/* A test the program cannot hold without: the program itself when it is
+ * one test, else an operand of its top `and`; a bare `id` (true needed)
+ * rather than any other test of one id (known needed). */
+static uint32_t gate_of(const struct kw_kb *kb, uint32_t prog)
+{
+	uint32_t gate = KW_NONE, n = 1, pc = prog;
+
+	if (prog == KW_NONE)
+		return KW_NONE;
+	if (kb->code[prog].op == KW_E_AND)
+		n = kb->code[prog].n, pc = prog + 1;
+	for (uint32_t i = 0; i < n; i++, pc += kb->code[pc].size) {
+		const struct kw_insn *in = &kb->code[pc];
+		if (in->op == KW_E_TRUTHY)
+			return in->sym * 2 + 1;
+		if (gate == KW_NONE && is_test(in->op))
+			gate = in->sym * 2;
+	}
+	return gate;
+}
+
+/* Each rule's gate: the engine skips a rule whose gate is closed without
+ * evaluating its condition, which could not hold. */
+static void index_gates(struct kw_store *st, struct kw_network *net)
+{
+	const struct kw_kb *kb = st->kb;
+
+	net->gates = kw_store_add(st, KW_PART_U32, NULL, kb->nrules);
+	for (size_t i = 0; i < kb->nrules; i++)
+		*(uint32_t *)kw_store_at(st, KW_PART_U32, net->gates + i) =
+			gate_of(kb, kb->rules[i].cond);
+}
+
 void kw_engine_index(struct kw_store *st, const struct kw_graph *g)
 {
 	struct kw_network net = {0};
@@ -165,5 +203,6 @@ void kw_engine_index(struct kw_store *st, const struct kw_graph *g)
 	index_testers(st, g, &net);
 	index_knot_routines(st, &net);
 	index_producers(st, &net);
+	index_gates(st, &net);
 	*(struct kw_network *)kw_store_at(st, KW_PART_NETWORK, 0) = net;
 }

@@ -6,8 +6,9 @@
  * writes the indexes (index.c): rules grouped by stratum; for every symbol
  * the rules that test it positively (the only ones a new fact can enable
  * within a stratum); for every knot the routines that treat it; and for
- * every knot, routine, level and tag the rules whose actions produce it.
- * The engine runs on the first three; --why-not reads the last.
+ * every knot, routine, level and tag the rules whose actions produce it;
+ * and for every rule its gate, one test its condition needs.  The engine
+ * runs on the first three and the gates; --why-not reads the producers.
  */
 #ifndef KW_NETWORK_H
 #define KW_NETWORK_H

@@ -15,7 +15,7 @@
 
 #include "ruleset/store.h"
 
-#define KW_IMAGE_FORMAT 1
+#define KW_IMAGE_FORMAT 2
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic error "-Wpadded"     /* written as it is, as records are */

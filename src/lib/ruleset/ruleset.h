@@ -176,6 +176,10 @@ struct kw_network {
 	uint32_t knot_routines;         /* routines by knot, load order */
 	uint32_t producer_start;        /* by kw_product_key, offsets into producers */
 	uint32_t producers;             /* rules whose actions produce it */
+	uint32_t gates;                 /* by rule: a test its condition needs to
+					   hold, as symbol * 2 + 1 when the id must
+					   be true, symbol * 2 when only known; or
+					   KW_NONE */
 };
 
 /* A `~` pattern: its text, and its compiled code as PCRE2 serializes it
