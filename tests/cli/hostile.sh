@@ -137,6 +137,11 @@ check "and shows them escaped" out_has 'Kay\\x1b\[2J\\x07\\x08\\u009b'
 run "$kw" $own --rules "$tmp/ctl.ini" check
 check "check warns where a rule file holds one" err_has "ctl.ini:2: warning: control character"
 check "on a continuation line too" err_has "ctl.ini:7: warning: control character"
+printf '[knot k]\nname = A long plain name, \033[2J\n[knot l]\nname = Another long name\177\n[knot m]\nname = And one more long one \302\233\n' >"$tmp/late.ini"
+run "$kw" $own --rules "$tmp/late.ini" check
+check "an ESC after many plain bytes is found" err_has "late.ini:2: warning: control character"
+check "a DEL after many plain bytes" err_has "late.ini:4: warning: control character"
+check "a C1 control after many plain bytes" err_has "late.ini:6: warning: control character"
 run "$kw" $own --set "pain=$(printf '\033[2J\b')"
 check "a --set value with control characters is echoed escaped" err_has "invalid answer '\\\\x1b\[2J\\\\x08'"
 check "and only so" no_raw_controls

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <ini.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,6 +191,16 @@ static bool looks_like_key(const char *s)
  * a C1 control. */
 static bool has_control(const char *s)
 {
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones << 7;
+	const char *end = s + strlen(s);
+	uint64_t w;
+
+	/* eight bytes at a time while none is below 0x20 or above 0x7E */
+	for (; end - s >= 8; s += 8) {
+		memcpy(&w, s, 8);
+		if (((w - ones * 0x20) & ~w & highs) | ((w | (w + ones)) & highs))
+			break;
+	}
 	for (; *s; s++)
 		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7F ||
 		    ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] < 0xA0 &&
