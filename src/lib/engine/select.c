@@ -20,6 +20,8 @@ struct selection {
 	const struct kw_kb *kb;
 	struct kw_result *res;
 	const struct kw_eval *ev;
+	size_t *recommends;             /* where the recommend steps are, in order */
+	size_t nrecommends;
 };
 
 static void step(struct kw_result *res, enum kw_step_kind kind, uint32_t rule,
@@ -107,15 +109,14 @@ static void choose_for_knot(struct selection *s, size_t knot, enum kw_kind kind)
 	const struct kw_kb *kb = s->kb;
 	const uint32_t *start = kw_net(kb, kb->network->knot_start);
 	const uint32_t *routines = kw_net(kb, kb->network->knot_routines);
-	const struct kw_result *res = s->res;
 	long best = -1;
 
-	for (size_t i = 0; i < res->nsteps; i++) {
-		const struct kw_step *st = &res->steps[i];
-		size_t r = st->target;
-		if (st->kind == KW_STEP_RECOMMEND && kb->routines[r].kind == kind &&
-		    treats(kb, &kb->routines[r], knot) && usable(s, r)) {
-			choose(s, r, (uint32_t)knot, st->rule);
+	for (size_t i = 0; i < s->nrecommends; i++) {
+		struct kw_step st = s->res->steps[s->recommends[i]];
+		size_t r = st.target;
+		if (kb->routines[r].kind == kind && treats(kb, &kb->routines[r], knot) &&
+		    usable(s, r)) {
+			choose(s, r, (uint32_t)knot, st.rule);
 			return;
 		}
 	}
@@ -131,14 +132,12 @@ static void choose_for_knot(struct selection *s, size_t knot, enum kw_kind kind)
 
 static void add_recommended(struct selection *s, bool posture)
 {
-	const struct kw_result *res = s->res;
-
-	for (size_t i = 0; i < res->nsteps; i++) {
-		const struct kw_step *st = &res->steps[i];
-		if (st->kind == KW_STEP_RECOMMEND && !s->res->chosen[st->target] &&
-		    (s->kb->routines[st->target].kind == KW_POSTURE) == posture &&
-		    usable(s, st->target))
-			choose(s, st->target, KW_NONE, st->rule);
+	for (size_t i = 0; i < s->nrecommends; i++) {
+		struct kw_step st = s->res->steps[s->recommends[i]];
+		if (!s->res->chosen[st.target] &&
+		    (s->kb->routines[st.target].kind == KW_POSTURE) == posture &&
+		    usable(s, st.target))
+			choose(s, st.target, KW_NONE, st.rule);
 	}
 }
 
@@ -173,13 +172,18 @@ void kw_select(struct kw_result *res, const struct kw_eval *ev)
 {
 	static const enum kw_kind kinds[] = { KW_RELEASE, KW_STRETCH, KW_STRENGTHEN };
 	const struct kw_kb *kb = res->kb;
-	struct selection s = { kb, res, ev };
+	struct selection s = { kb, res, ev, NULL, 0 };
 
 	list_knots(kb, res);
 	if (res->triage >= KW_URGENT) {  /* only what to do now: no routine at all */
 		step(res, KW_STEP_NO_ROUTINE, KW_NONE, res->triage, KW_NONE, 0);
 		return;
 	}
+	/* a routine is recommended once at most: the steps are looked at once */
+	s.recommends = kw_xcalloc(kb->nroutines + 1, sizeof *s.recommends);
+	for (size_t i = 0; i < res->nsteps; i++)
+		if (res->steps[i].kind == KW_STEP_RECOMMEND)
+			s.recommends[s.nrecommends++] = i;
 	for (size_t i = 0; i < res->nlisted; i++)
 		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
 			choose_for_knot(&s, res->listed[i], kinds[k]);
@@ -187,5 +191,6 @@ void kw_select(struct kw_result *res, const struct kw_eval *ev)
 	for (size_t i = 0; i < res->nlisted; i++)
 		choose_for_knot(&s, res->listed[i], KW_POSTURE);
 	add_recommended(&s, true);
+	free(s.recommends);
 	fit_minutes(kb, res);
 }

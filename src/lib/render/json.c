@@ -83,18 +83,38 @@ static const char *routine_id(const struct kw_kb *kb, size_t i)
 	return kw_s(kb, kb->routines[i].id);
 }
 
+/* A run of steps of the trace: all of them, or those of the rarer kinds. */
+struct steps {
+	const struct kw_step *at;
+	size_t n;
+};
+
+/* The steps that are neither a firing nor a fact set, in order: the few
+ * that the triage, knots and avoided lists are made of, so that a run of
+ * a million firings is not gone through once per list. */
+static struct steps few_steps(const struct kw_result *res)
+{
+	struct kw_step *few = kw_xmalloc((res->nsteps + 1) * sizeof *few);
+	size_t n = 0;
+
+	for (size_t i = 0; i < res->nsteps; i++)
+		if (res->steps[i].kind != KW_STEP_FIRED && res->steps[i].kind != KW_STEP_SET)
+			few[n++] = res->steps[i];
+	return (struct steps){ few, n };
+}
+
 /* The ids of the steps of one kind (and of one target, unless KW_NONE):
  * the step's rule, or its target; a rule twice in a row is written once. */
 static void step_list(struct kw_json *j, const char *key, const struct kw_result *res,
-		      enum kw_step_kind kind, uint32_t target,
+		      struct steps steps, enum kw_step_kind kind, uint32_t target,
 		      const char *(*id_of)(const struct kw_kb *, size_t), bool rules)
 {
 	uint32_t last = KW_NONE;
 
 	kw_json_key(j, key);
 	kw_json_array(j);
-	for (size_t i = 0; i < res->nsteps; i++) {
-		const struct kw_step *s = &res->steps[i];
+	for (size_t i = 0; i < steps.n; i++) {
+		const struct kw_step *s = &steps.at[i];
 		uint32_t id = rules ? s->rule : s->target;
 		if (s->kind != kind || (target != KW_NONE && s->target != target) ||
 		    (rules && id == last))
@@ -114,7 +134,8 @@ static void strings(struct kw_json *j, const char *key, const char *const *items
 	kw_json_end(j, ']');
 }
 
-static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res)
+static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res,
+		   struct steps steps)
 {
 	uint32_t last = KW_NONE;
 
@@ -126,8 +147,8 @@ static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_re
 	kw_json_string(j, kw_triage_advice(kb, res));
 	kw_json_key(j, "because");
 	kw_json_array(j);
-	for (size_t i = 0; i < res->nsteps; i++) {
-		const struct kw_step *s = &res->steps[i];
+	for (size_t i = 0; i < steps.n; i++) {
+		const struct kw_step *s = &steps.at[i];
 		if (s->kind != KW_STEP_TRIAGE || s->rule == last)
 			continue;
 		last = s->rule;
@@ -142,7 +163,8 @@ static void triage(struct kw_json *j, const struct kw_kb *kb, const struct kw_re
 	kw_json_end(j, '}');
 }
 
-static void knots(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res)
+static void knots(struct kw_json *j, const struct kw_kb *kb, const struct kw_result *res,
+		  struct steps steps)
 {
 	kw_json_key(j, "knots");
 	kw_json_array(j);
@@ -155,7 +177,7 @@ static void knots(struct kw_json *j, const struct kw_kb *kb, const struct kw_res
 		kw_json_string(j, kw_s(kb, kb->knots[k].name));
 		kw_json_key(j, "certainty");
 		kw_json_number(j, kw_cf_round(res->scores[k].certainty));
-		step_list(j, "rules", res, KW_STEP_EVIDENCE, (uint32_t)k, rule_id, true);
+		step_list(j, "rules", res, steps, KW_STEP_EVIDENCE, (uint32_t)k, rule_id, true);
 		kw_json_end(j, '}');
 	}
 	kw_json_end(j, ']');
@@ -281,6 +303,7 @@ static void why_not(struct kw_json *j, const struct kw_result *res, const char *
 void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,
 		    const struct kw_json_extra *extra, struct kw_strbuf *out)
 {
+	struct steps all = { res->steps, res->nsteps }, few = few_steps(res);
 	struct kw_json j;
 
 	kw_json_init(&j, out, extra->pretty);
@@ -293,21 +316,22 @@ void kw_render_json(const struct kw_kb *kb, const struct kw_result *res,
 	}
 	kw_json_key(&j, "version");
 	kw_json_number(&j, 1);
-	triage(&j, kb, res);
-	knots(&j, kb, res);
+	triage(&j, kb, res, few);
+	knots(&j, kb, res, few);
 	kw_json_key(&j, "routine");
 	kw_json_array(&j);
 	for (size_t i = 0; i < res->nroutines; i++)
 		cached_routine(&j, kb, res->routines[i], extra->pretty ? NULL : extra->cache);
 	kw_json_end(&j, ']');
-	step_list(&j, "avoided", res, KW_STEP_AVOID, KW_NONE, tag_id, false);
+	step_list(&j, "avoided", res, few, KW_STEP_AVOID, KW_NONE, tag_id, false);
 	id_list(&j, "left_out", res->left_out, res->nleft_out, routine_id, kb);
 	answers(&j, kb, res);
 	facts(&j, kb, res);
-	step_list(&j, "fired", res, KW_STEP_FIRED, KW_NONE, rule_id, true);
+	step_list(&j, "fired", res, all, KW_STEP_FIRED, KW_NONE, rule_id, true);
 	changes(&j, kb);
 	strings(&j, "warnings", (const char *const *)res->warnings, res->nwarnings);
 	if (extra->why_not)
 		why_not(&j, res, extra->why_not);
 	kw_json_end(&j, '}');
+	free((void *)few.at);
 }
