@@ -73,24 +73,27 @@ static size_t heap_pop(struct run *run)
 	return top;
 }
 
-/* Can the rule's condition hold at all?  Its gate (network.h) tells
- * cheaply, for most rules, when an id it needs is not true or not known. */
-static bool gate_open(const struct run *run, size_t rule)
+/* Can a condition with this gate (network.h) hold at all?  It tells
+ * cheaply, for most rules, when an id the condition needs is not true or
+ * not known; most are answers of yes or no. */
+static inline bool gate_open(const struct kw_value *values, uint32_t gate)
 {
-	uint32_t gate = kw_net(run->kb, run->kb->network->gates)[rule];
 	const struct kw_value *v;
 
 	if (gate == KW_NONE)
 		return true;
-	v = &run->res->values[gate >> 1];
-	return gate & 1 ? kw_value_truthy(v) : v->kind != KW_V_UNKNOWN;
+	v = &values[gate >> 1];
+	if (!(gate & 1))
+		return v->kind != KW_V_UNKNOWN;
+	return v->kind == KW_V_BOOL ? v->u.b : kw_value_truthy(v);
 }
 
 static void consider(struct run *run, size_t rule)
 {
 	const struct kw_rule *r = &run->kb->rules[rule];
+	uint32_t gate = kw_net(run->kb, run->kb->network->gates)[rule];
 
-	if (!run->res->queued[rule] && r->cond != KW_NONE && gate_open(run, rule) &&
+	if (!run->res->queued[rule] && r->cond != KW_NONE && gate_open(run->res->values, gate) &&
 	    kw_prog_eval(r->cond, &run->ev)) {
 		run->res->queued[rule] = true;
 		heap_push(run, rule);
@@ -223,10 +226,12 @@ static void run_strata(struct run *run)
 	const struct kw_network *net = run->kb->network;
 	const uint32_t *start = kw_net(run->kb, net->stratum_start);
 	const uint32_t *rules = kw_net(run->kb, net->by_stratum);
+	const uint32_t *gates = kw_net(run->kb, net->gates);
 
 	for (size_t s = 0; s < net->nstrata; s++) {
 		for (uint32_t i = start[s]; i < start[s + 1]; i++)
-			consider(run, rules[i]);
+			if (gate_open(run->res->values, gates[rules[i]]))   /* the most, shut */
+				consider(run, rules[i]);
 		while (run->res->nheap)
 			fire(run, heap_pop(run));
 	}
