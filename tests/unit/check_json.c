@@ -136,6 +136,19 @@ START_TEST(members_are_read_in_order)
 }
 END_TEST
 
+/* Long strings are scanned eight bytes at a time: an escape, a quote or
+ * a control character anywhere in them is still seen. */
+START_TEST(long_strings_are_read_whole)
+{
+	ck_assert(read_ok("{\"a_long_key_name\": \"0123456789\\\"quoted\\\" and \\\\ 0123456789\","
+			  " \"b_long_key_name\": \"\\u00e9abcdefgh\\nijklmnop\"}"));
+	ck_assert_str_eq(seen, "a_long_key_name=string:0123456789\"quoted\" and \\ 0123456789|"
+			 "b_long_key_name=string:\xc3\xa9" "abcdefgh\nijklmnop|");
+	ck_assert(!read_ok("{\"a\": \"0123456789abcdef\tafter sixteen bytes\"}"));
+	ck_assert(!read_ok("{\"a\": \"0123456789abcdef\x01\"}"));
+}
+END_TEST
+
 START_TEST(anything_else_is_refused)
 {
 	ck_assert(!read_ok("[1]"));
@@ -161,6 +174,7 @@ int main(void)
 	tcase_add_test(tc, numbers_and_layout);
 	tcase_add_test(tc, numbers_are_written_as_printf_would);
 	tcase_add_test(tc, members_are_read_in_order);
+	tcase_add_test(tc, long_strings_are_read_whole);
 	tcase_add_test(tc, anything_else_is_refused);
 	suite_add_tcase(s, tc);
 	return unit_run(s);

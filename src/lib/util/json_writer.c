@@ -166,7 +166,10 @@ void kw_json_key(struct kw_json *j, const char *key)
 {
 	separate(j);
 	string(j, key);
-	kw_sb_add(j->out, j->pretty ? ": " : ":");
+	if (j->pretty)
+		kw_sb_addn(j->out, ": ", 2);
+	else
+		kw_sb_addc(j->out, ':');
 	j->after_key = true;
 }
 
@@ -176,7 +179,7 @@ void kw_json_string(struct kw_json *j, const char *s)
 	if (s)
 		string(j, s);
 	else
-		kw_sb_add(j->out, "null");
+		kw_sb_addn(j->out, "null", 4);
 }
 
 /* The digits of n, written backwards from end; where they start. */
@@ -229,7 +232,10 @@ void kw_json_number(struct kw_json *j, double x)
 void kw_json_bool(struct kw_json *j, bool b)
 {
 	separate(j);
-	kw_sb_add(j->out, b ? "true" : "false");
+	if (b)
+		kw_sb_addn(j->out, "true", 4);
+	else
+		kw_sb_addn(j->out, "false", 5);
 }
 
 void kw_json_raw(struct kw_json *j, const char *json)
