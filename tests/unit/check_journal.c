@@ -487,7 +487,7 @@ START_TEST(the_last_consult_is_said_in_words)
 
 	line = kw_journal_last_time(c);
 	ck_assert_str_eq(line, "Last time, 4 days ago: lower back and neck, pain 7/10, the "
-			 "quadratus lumborum routine, the advice to see a physiotherapist or doctor.");
+			 "quadratus lumborum routine, the advice to see a professional.");
 	free(line);
 	kw_journal_consult_free(c);
 	kw_journal_free(j);

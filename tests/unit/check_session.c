@@ -392,7 +392,7 @@ START_TEST(why_says_what_an_answer_can_change_in_words)
 	type(&c, "it aches");
 	kw_session_why(c.s, &why);
 	ck_assert_str_eq(kw_sb_str(&why), "Numbers 1 and 2 mean you need emergency care "
-			 "now; number 3 means you need to see a doctor today.");
+			 "now; number 3 means you need care the same day.");
 	type(&c, "none");
 	kw_sb_reset(&why);
 	kw_session_why(c.s, &why);
@@ -419,7 +419,7 @@ START_TEST(why_names_what_an_answer_brings_about_when_the_level_is_raised_alread
 	      "[rule age_unknown]\nif = not known(age) or age > 70\nthen = triage urgent\n");
 	is_checklist(&c, "signs", 2);
 	kw_session_why(c.s, &why);
-	ck_assert_str_eq(kw_sb_str(&why), "Each of these means you need to see a doctor today.");
+	ck_assert_str_eq(kw_sb_str(&why), "Each of these means you need care the same day.");
 	kw_sb_free(&why);
 	stop(&c);
 }

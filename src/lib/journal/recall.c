@@ -96,11 +96,12 @@ static void add_routine(const struct kw_journal_consult *c, const struct kw_jour
 	}
 }
 
+/* In the words of the result's level headings, as the session's why says it. */
 static void add_advice(const struct kw_journal_record *r, struct kw_strbuf *sb)
 {
 	static const char *const advice[] = {
-		[KW_PROFESSIONAL] = "the advice to see a physiotherapist or doctor",
-		[KW_URGENT] = "the advice to see a doctor that day",
+		[KW_PROFESSIONAL] = "the advice to see a professional",
+		[KW_URGENT] = "the advice to get care the same day",
 		[KW_EMERGENCY] = "the advice to get emergency care",
 	};
 	enum kw_level level;

@@ -122,12 +122,14 @@ static void try_each_answer(struct kw_session *s, size_t q, struct kw_result *re
 	s->a->state[q] = state;
 }
 
+/* In the words of the result's level headings: what to do, and where
+ * (a doctor, a clinic, a country's services), is the rule files' to say. */
 static const char *need_of(enum kw_level level)
 {
 	switch (level) {
 	case KW_EMERGENCY: return "emergency care now";
-	case KW_URGENT: return "to see a doctor today";
-	case KW_PROFESSIONAL: return "to see a doctor or physiotherapist";
+	case KW_URGENT: return "care the same day";
+	case KW_PROFESSIONAL: return "to see a professional";
 	default: return "nothing more";
 	}
 }
@@ -326,7 +328,7 @@ static bool words_are_read(const struct kw_session *s, size_t q)
 static void why_text(struct kw_session *s, size_t q, struct kw_strbuf *out)
 {
 	kw_sb_add(out, words_are_read(s, q)
-		  ? "Your own words are read for signs that need a doctor, so that "
+		  ? "Your own words are read for signs that need urgent care, so that "
 		    "nothing you mention is missed."
 		  : "Your words are kept with your answers: nothing in the advice "
 		    "depends on them.");
