@@ -160,6 +160,18 @@ def checklist_reply(shown, profile):
     return reply.strip() or "none", said
 
 
+def profile(path):
+    """An answers file (ID = VALUE) as what a person types: a multi
+    answer's commas become spaces."""
+    answers = {}
+    with open(path) as f:
+        for line in f:
+            key, _, value = line.partition("=")
+            if value:
+                answers[key.strip()] = value.strip().replace(",", " ")
+    return answers
+
+
 def interview(knotwise, rule_args, profile, extra=(), env=None):
     """Answer every screen from profile (id -> text): a question with its
     answer (Enter when the profile has none; a safety question "no" or

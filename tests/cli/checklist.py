@@ -127,12 +127,7 @@ check("a wrong choice is answered in words, not ids",
 check("the opening says Enter skips a question",
       "Press Enter to skip a question" in shown, screen)
 
-profile = {}
-with open(os.path.join(TOP, "tests/fixtures/dialogue/v24.answers")) as f:
-    for line in f:
-        key, _, value = line.partition("=")
-        if value:
-            profile[key.strip()] = value.strip().replace(",", " ")
+profile = ptydrive.profile(os.path.join(TOP, "tests/fixtures/dialogue/v24.answers"))
 status, out, asked, screen, screens = ptydrive.interview(KW, [], profile)
 summary = out.split("\n")
 end = next((i for i, line in enumerate(summary) if re.match(r"^-{20,}$", line)), None)

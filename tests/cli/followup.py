@@ -17,12 +17,7 @@ KW = os.environ["KNOTWISE"]
 TOP = os.environ["TOP_SRCDIR"]
 journal = os.path.join(tempfile.mkdtemp(), "journal.jsonl")
 
-profile = {}
-with open(os.path.join(TOP, "tests/fixtures/dialogue/v24.answers")) as f:
-    for line in f:
-        key, _, value = line.partition("=")
-        if value:
-            profile[key.strip()] = value.strip().replace(",", " ")
+profile = ptydrive.profile(os.path.join(TOP, "tests/fixtures/dialogue/v24.answers"))
 
 
 def consult(day, **changes):

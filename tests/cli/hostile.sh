@@ -5,18 +5,7 @@
 . "$TOP_SRCDIR/tests/cli/setup.sh"
 kw=$KNOTWISE
 py=${PYTHON3:-python3}
-rules=$tmp/rules.ini
-cat >"$rules" <<'INI'
-[question pain]
-text = How bad?
-type = scale
-[knot k]
-name = Kay
-[rule r]
-if = pain >= 5
-then = suspect k 0.6
-because = Strong pain.
-INI
+rules=$TOP_SRCDIR/tests/fixtures/cli/pain.ini
 own="--no-default-rules --rules $rules"
 
 # "does not hang": a generous bound, only there so that a hang fails
