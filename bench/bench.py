@@ -160,9 +160,8 @@ def main(argv):
 
     sys.path.insert(0, HERE)
     import clips
-    kw = clips.knotwise_path()
-    if not os.access(kw, os.X_OK):
-        sys.stderr.write("bench: %s is not an executable; build it first or set KNOTWISE\n" % kw)
+    kw = clips.executable_knotwise()
+    if not kw:
         return 66
     try:
         version = subprocess.run([kw, "--version"], capture_output=True, text=True,

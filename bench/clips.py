@@ -625,6 +625,15 @@ def knotwise_path():
     return os.path.join(ROOT, "src", "knotwise")
 
 
+def executable_knotwise():
+    """knotwise_path() when it is an executable; else None, having said so."""
+    kw = knotwise_path()
+    if os.access(kw, os.X_OK):
+        return kw
+    sys.stderr.write("bench: %s is not an executable; build it first or set KNOTWISE\n" % kw)
+    return None
+
+
 def expected_line(exp):
     idx = {rid: i for i, rid in enumerate(exp["all_ids"], 1)}
     s = sum(idx[r] for r in exp["fired_ids"])
@@ -902,10 +911,8 @@ def main(argv):
         sys.stderr.write("bench: %s\n" % err)
         return 69
     timebin = gnu_time()
-    src_kw = knotwise_path()
-    if not os.access(src_kw, os.X_OK):
-        sys.stderr.write("bench: %s is not an executable; build it first or set KNOTWISE\n"
-                         % src_kw)
+    src_kw = executable_knotwise()
+    if not src_kw:
         return 66
     tmp = tempfile.mkdtemp(prefix="knotwise-clips-bench-")
     # A private copy, so that a rebuild during the run cannot mix binaries.

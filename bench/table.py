@@ -408,10 +408,8 @@ def main(argv):
     if err or not timebin:
         sys.stderr.write("bench: %s\n" % (err or "GNU time is missing"))
         return 69
-    src_kw = clips.knotwise_path()
-    if not os.access(src_kw, os.X_OK):
-        sys.stderr.write("bench: %s is not an executable; build it first or set KNOTWISE\n"
-                         % src_kw)
+    src_kw = clips.executable_knotwise()
+    if not src_kw:
         return 66
     tmp = tempfile.mkdtemp(prefix="knotwise-table-")
     free = shutil.disk_usage(tmp).free
