@@ -63,8 +63,8 @@ def compare(binary, case, tmp):
 def case_files(args):
     for arg in args:
         if os.path.isdir(arg):
-            yield from (os.path.join(arg, n) for n in sorted(os.listdir(arg))
-                        if n.endswith(".case"))
+            for root, _, names in sorted(os.walk(arg)):
+                yield from (os.path.join(root, n) for n in sorted(names) if n.endswith(".case"))
         else:
             yield arg
 

@@ -49,8 +49,14 @@ run "$kw" $own --no-cache check
 check "check never uses the cache: --no-cache is a usage error there" status_is 64
 check "which says so" err_has "option '--no-cache' does not apply to 'check'"
 
-# The shared conformance suite and vignettes, each case run cold, warm and
-# with --no-cache (tests/cachemodes.py), when ../shared is there.
+# Our own cases, each run cold, warm and with --no-cache (tests/cachemodes.py).
+"${PYTHON3:-python3}" "$TOP_SRCDIR/tests/cachemodes.py" "$KNOTWISE" "$TOP_SRCDIR/tests/cases" \
+	>"$tmp/own-modes"
+check "our own cases ran three ways" test "$(wc -l <"$tmp/own-modes")" -ge 240
+check "each the same cold, warm and with --no-cache" sh -c "! grep -v '^ok ' '$tmp/own-modes'"
+
+# The shared conformance suite and vignettes, the same way, when ../shared
+# is there.
 shared=$TOP_SRCDIR/../shared/conformance
 if [ -d "$shared/vignettes" ]; then
 	"${PYTHON3:-python3}" "$TOP_SRCDIR/tests/cachemodes.py" "$KNOTWISE" \
