@@ -162,9 +162,7 @@ static void seal(unsigned char *image, size_t len)
 	struct kw_image_header h;
 
 	memcpy(&h, image, sizeof h);
-	h.checksum = 0;
-	memcpy(image, &h, sizeof h);
-	h.checksum = kw_hash(image, len, KW_HASH_SEED);
+	h.checksum = kw_image_checksum(image, len);
 	memcpy(image, &h, sizeof h);
 }
 

@@ -11,12 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ruleset/cache.h"
 #include "ruleset/image.h"
-#include "util/line_reader.h"
 #include "util/strbuf.h"
 
 #define MAX_IMAGE ((off_t)1 << 30)
@@ -80,44 +80,54 @@ static int open_cache_dir(bool create)
 	return fd;
 }
 
-/* The bytes of the image file, when it is a regular file of the user's
- * that nobody else can write, of a size an image can have.  A symlink is
- * not followed; a FIFO or a device is opened without waiting, never read. */
-static bool read_image(int dir, const char *file, char **data, size_t *len)
+/* The image file's pages, mapped read-only, when it is a regular file of
+ * the user's that nobody else can write, of a size an image can have.  A
+ * symlink is not followed; a FIFO or a device is opened without waiting,
+ * never read.  Mapped, not read: a big rule set's image is not copied,
+ * and the rule set cannot be written to by mistake.  Only the user could
+ * cut the file short under a running knotwise (we never do: an image is
+ * replaced by rename), which would end that run with SIGBUS. */
+static bool map_image(int dir, const char *file, unsigned char **data, size_t *len)
 {
 	int fd = openat(dir, file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	struct stat st;
-	bool ok;
+	void *map = MAP_FAILED;
 
 	if (fd < 0)
 		return false;
-	ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && private(&st) &&
-	     st.st_size >= (off_t)sizeof(struct kw_image_header) && st.st_size <= MAX_IMAGE &&
-	     kw_read_all(fd, (size_t)st.st_size, data, len) == 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && private(&st) &&
+	    st.st_size >= (off_t)sizeof(struct kw_image_header) && st.st_size <= MAX_IMAGE)
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	return ok;
+	if (map == MAP_FAILED)
+		return false;
+	*data = map;
+	*len = (size_t)st.st_size;
+	return true;
 }
 
 bool kw_cache_read(struct kw_kb *kb, uint64_t name, uint64_t key)
 {
 	int dir = open_cache_dir(false);
 	char file[32];
-	char *data = NULL;
+	unsigned char *data;
 	size_t len;
 	bool ok;
 
 	if (dir < 0)
 		return false;
 	image_name(file, sizeof file, name);
-	ok = read_image(dir, file, &data, &len) &&
-	     kw_image_valid((unsigned char *)data, len, key);
+	ok = map_image(dir, file, &data, &len);
 	close(dir);
-	if (!ok) {
-		free(data);
+	if (!ok)
+		return false;
+	if (!kw_image_valid(data, len, key)) {
+		munmap(data, len);
 		return false;
 	}
-	kb->image = (unsigned char *)data;
+	kb->image = data;
 	kb->image_size = len;
+	kb->image_mapped = true;
 	kw_image_view(kb);
 	return true;
 }

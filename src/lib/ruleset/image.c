@@ -33,6 +33,28 @@ uint64_t kw_hash(const void *data, size_t n, uint64_t h)
 	return h;
 }
 
+/* The header (checksum 0) by kw_hash, then the rest in four lanes of the
+ * same step, which do not wait on each other's multiplications: a large
+ * image is checked at the speed of memory. */
+uint64_t kw_image_checksum(const unsigned char *image, size_t size)
+{
+	struct kw_image_header h;
+	uint64_t seed, lane[4], word[4];
+	size_t n = size - sizeof h;
+
+	memcpy(&h, image, sizeof h);
+	h.checksum = 0;
+	seed = kw_hash(&h, sizeof h, KW_HASH_SEED);
+	for (int i = 0; i < 4; i++)
+		lane[i] = seed + (uint64_t)i;
+	for (image += sizeof h; n >= sizeof word; image += sizeof word, n -= sizeof word) {
+		memcpy(word, image, sizeof word);
+		for (int i = 0; i < 4; i++)
+			lane[i] = (lane[i] ^ word[i]) * UINT64_C(1099511628211);
+	}
+	return kw_hash(image, n, kw_hash(lane, sizeof lane, seed));
+}
+
 const char *kw_image_version(void)
 {
 	static char version[32];
@@ -83,7 +105,7 @@ unsigned char *kw_image_pack(struct kw_array *parts, size_t nparts, uint64_t key
 		parts[p] = (struct kw_array){ .size = parts[p].size };
 	}
 	memcpy(image, &h, sizeof h);
-	h.checksum = kw_hash(image, at, KW_HASH_SEED);
+	h.checksum = kw_image_checksum(image, at);
 	memcpy(image, &h, sizeof h);
 	*size = at;
 	return image;
@@ -103,7 +125,6 @@ static bool parts_fit(const struct kw_image_header *h, size_t size)
 bool kw_image_valid(const unsigned char *image, size_t size, uint64_t key)
 {
 	struct kw_image_header h;
-	uint64_t sum;
 
 	if (size < sizeof h || (uintptr_t)image % 8)
 		return false;
@@ -112,10 +133,7 @@ bool kw_image_valid(const unsigned char *image, size_t size, uint64_t key)
 	    h.nparts != KW_NPARTS || h.key != key || h.size != size ||
 	    strncmp(h.version, kw_image_version(), sizeof h.version) || !parts_fit(&h, size))
 		return false;
-	sum = h.checksum;
-	h.checksum = 0;
-	return kw_hash(image + sizeof h, size - sizeof h,
-		       kw_hash(&h, sizeof h, KW_HASH_SEED)) == sum &&
+	return kw_image_checksum(image, size) == h.checksum &&
 	       h.part[KW_PART_STRINGS].len >= 2 &&
 	       image[h.part[KW_PART_STRINGS].off + h.part[KW_PART_STRINGS].len - 1] == '\0';
 }

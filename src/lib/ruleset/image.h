@@ -37,6 +37,10 @@ struct kw_image_header {
 uint64_t kw_hash(const void *data, size_t n, uint64_t seed);
 #define KW_HASH_SEED UINT64_C(14695981039346656037)
 
+/* The checksum of an image of size bytes (at least a header), its
+ * header's own checksum field taken as 0. */
+uint64_t kw_image_checksum(const unsigned char *image, size_t size);
+
 /* The program's version and PCRE2's, as an image's header names them. */
 const char *kw_image_version(void);
 /* The program's side of every key: that version and the build's id

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "ruleset/image.h"
 #include "ruleset/store.h"
@@ -271,6 +272,9 @@ void kw_kb_free(struct kw_kb *kb)
 	if (!kb)
 		return;
 	kw_store_free(kb->building);
-	free(kb->image);
+	if (kb->image_mapped)
+		munmap(kb->image, kb->image_size);
+	else
+		free(kb->image);
 	free(kb);
 }

@@ -205,6 +205,7 @@ struct kw_kb {
 	/* the image, when the rule set is complete; NULL while building */
 	unsigned char *image;
 	size_t image_size;
+	bool image_mapped;              /* a cache file's pages, read-only */
 	uint64_t key;                   /* of the rule files it was built from */
 	struct kw_store *building;      /* while the loader builds it */
 	/* typed views of its parts */
