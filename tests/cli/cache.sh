@@ -28,6 +28,8 @@ run "$kw" $own --no-cache list knots
 check "list --no-cache lists" out_has '^k	'
 run_in "$tmp/batch" "$kw" $own --no-cache batch
 check "batch --no-cache answers" out_has '"level":"self_care"'
+run "$kw" $own --no-cache --journal "$tmp/none.jsonl" history
+check "history --no-cache reads the journal" status_is 0
 check "none of them made the cache folder" test ! -e "$cache"
 
 run "$kw" $own --set pain=6 --format json
