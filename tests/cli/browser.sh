@@ -44,10 +44,6 @@ browse() {
 	status=$?
 	set -e
 }
-skip() {
-	tap_count=$((tap_count + 1))
-	printf "ok %s - %s # SKIP %s\n" "$tap_count" "$1" "$2"
-}
 is_png() { test "$(od -An -c -N4 "$1" | tr -d ' ')" = '211PNG'; }
 png_width() { od -An -tu1 -j16 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'; }
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }

@@ -19,11 +19,6 @@ out_lacks() { ! grep -Eq -- "$1" "$tmp/out"; }
 body_lacks() { ! sed -n '/<body/,$p' "$tmp/out" | grep -Eq -- "$1"; }
 have_tidy() { command -v tidy >/dev/null 2>&1; }
 tidy_clean() { tidy -errors -q "$tmp/out" >"$tmp/tidy" 2>&1 || { sed 's/^/# /' "$tmp/tidy"; false; }; }
-skip() {
-	tap_count=$((tap_count + 1))
-	printf "ok %s - %s # SKIP %s\n" "$tap_count" "$1" "$2"
-}
-
 page self_care
 check "self-care page exits 0 with nothing on stderr" sh -c "test $status -eq 0 && test ! -s '$tmp/err'"
 check "it is one HTML5 document" sh -c "head -1 '$tmp/out' | grep -qx '<!DOCTYPE html>' && tail -1 '$tmp/out' | grep -qx '</html>'"

@@ -16,8 +16,6 @@ not_hung() { test "$status" -ne 124; }
 # far more address space: those subtests are skipped there.
 limited() { (ulimit -v 60000 && exec "$@"); }
 if limited "$kw" --version >/dev/null 2>&1; then can_limit=yes; else can_limit=no; fi
-skip() { tap_count=$((tap_count + 1)); echo "ok $tap_count - $1 # SKIP $2"; }
-
 # 1. A FIFO, a device or a directory is never read as a rule file.
 mkdir "$tmp/d"
 cp "$rules" "$tmp/d/10-ok.ini"

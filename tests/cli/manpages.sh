@@ -14,12 +14,6 @@ completion=$TOP_SRCDIR/src/cli/bash-completion/knotwise
 kw=$KNOTWISE
 status=0
 
-# skip NAME REASON: a TAP line for a test that cannot run here.
-skip() {
-	tap_count=$((tap_count + 1))
-	echo "ok $tap_count - $1 # SKIP $2"
-}
-
 # section NAME: the text of one section of the rendered knotwise.1.
 section() {
 	awk -v name="$1" '$0 == name { on = 1; next } /^[A-Z]/ { on = 0 } on' \
