@@ -83,6 +83,28 @@ check "the disclaimer and date still" out_has 'Made by knotwise .* on Tuesday 1 
 if have_tidy; then check "tidy finds nothing wrong (emergency)" tidy_clean
 else skip "tidy finds nothing wrong (emergency)" "tidy not installed"; fi
 
+# A page of the built-in rules, a consult with two knots and a routine.
+run "$KNOTWISE" --format html --partial --set pain_area=upper_back --set worst_area=upper_back \
+	--set age=38 --set first_episode=no --set pain_level=4 --set weeks=3 \
+	--set side=left --set refers_to=blade_inner_edge --set tender_spot=yes --set tools=ball
+check "a built-in rules page has its knots and routine" \
+	sh -c "grep -q 'Where to press' '$tmp/out' && grep -q 'Your routine' '$tmp/out'"
+if have_tidy; then check "tidy finds nothing wrong (built-in rules)" tidy_clean
+else skip "tidy finds nothing wrong (built-in rules)" "tidy not installed"; fi
+
+# Urgent, like emergency: only what to do now and why, in large type.
+printf '[rule severe]\nif = pain_level >= 9\nthen = triage urgent\nbecause = Pain this severe needs a doctor to look at it today.\n' \
+	>"$tmp/urgent.ini"
+run kw --rules "$tmp/urgent.ini" --answers "$fixtures/self_care.txt" --set pain_level=9
+check "urgent: exits 0" status_is 0
+check "the urgent page is the level, in large type" out_has '<body class="urgent alarm">'
+check "what to do today" out_has '<p class="advice">See a doctor today'
+check "and why" out_has 'Pain this severe needs a doctor'
+check "no drawing, no knot, no routine, no tick box at urgent either" \
+	out_lacks '<svg|Where to press|Your routine|Posture habits|class="day"'
+if have_tidy; then check "tidy finds nothing wrong (urgent)" tidy_clean
+else skip "tidy finds nothing wrong (urgent)" "tidy not installed"; fi
+
 run kw --set pain_area=neck --set saddle_numbness=no
 check "nothing stands out: said, and nothing drawn" \
 	sh -c "grep -q 'No single muscle stands out' '$tmp/out' && ! grep -q '<svg' '$tmp/out'"
