@@ -17,29 +17,14 @@
 #define KW_MAX_ANSWER_LINE 8192
 #define KW_MAX_ANSWERS_BYTES (16L * 1024 * 1024)
 
-enum kw_answer_state { KW_UNANSWERED, KW_ANSWERED, KW_UNSURE };
-
-struct kw_answers {
-	struct kw_value *values;        /* by question */
-	enum kw_answer_state *state;
-	bool *confirmed;                /* by question: a `no` the person kept when
-	                                 * asked again (recheck_if no longer applies) */
-	char **warnings;
-	size_t nwarnings, warnings_cap;
-	bool incomplete;                /* required questions left unanswered */
-	struct kw_arena *arena;         /* texts of text answers */
-	struct kw_matcher *matcher;     /* patterns of ask_if and recheck_if */
-};
+/* One person's answers to the questions of one kb. */
+struct kw_answers;
 
 struct kw_answers *kw_answers_new(const struct kw_kb *kb);
 void kw_answers_free(struct kw_answers *a);
 /* Forget every answer and warning, keeping the memory for the next set. */
 void kw_answers_clear(const struct kw_kb *kb, struct kw_answers *a);
 
-/* Parse one value for question q; on failure, `why` says what is allowed. */
-bool kw_answer_parse(const struct kw_kb *kb, size_t q, const char *text,
-		     struct kw_arena *arena, struct kw_value *v, char *why,
-		     size_t whylen);
 /* Record an answer (text form), `unsure` included; false with a diagnostic. */
 bool kw_answers_put(const struct kw_kb *kb, struct kw_answers *a, size_t q,
 		    const char *text, struct kw_loc loc, struct kw_diags *diags);
@@ -63,20 +48,5 @@ bool kw_answers_set(const struct kw_kb *kb, struct kw_answers *a,
  * diagnostics when bad. */
 bool kw_answers_finish(const struct kw_kb *kb, struct kw_answers *a,
 		       bool partial, struct kw_diags *diags);
-/* Is question q asked, given the answers kept so far? */
-bool kw_answers_ask_if(const struct kw_kb *kb, const struct kw_answers *a, size_t q);
-
-/* Does a `no` to yes/no question q disagree with the person's own words
- * (its recheck_if holds, and the person has not confirmed the `no`)? */
-bool kw_answers_disagree(const struct kw_kb *kb, const struct kw_answers *a, size_t q);
-/* The text answers q's recheck_if tests, each in quotes ("with_ids":
- * as `id = "text"`), appended to sb. */
-struct kw_strbuf;
-void kw_answers_quote_words(const struct kw_kb *kb, const struct kw_answers *a,
-			    size_t q, bool with_ids, struct kw_strbuf *sb);
-
-void kw_answers_warn(struct kw_answers *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "unit.h"
 
 static const char *rules =

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "answers/answers_internal.h"
 #include "journal/consult.h"
 #include "ruleset/ruleset.h"
 #include "unit.h"

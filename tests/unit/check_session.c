@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "knotwise/session.h"
 #include "session/session_internal.h"
 #include "unit.h"

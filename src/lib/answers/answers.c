@@ -10,9 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "answers/answers_internal.h"
 #include "expr/expr.h"
 #include "expr/matcher.h"
-#include "knotwise/answers.h"
 #include "session/relevance.h"
 #include "util/arena.h"
 #include "util/scalar.h"

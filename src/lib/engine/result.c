@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "engine/result.h"
 #include "expr/matcher.h"
 #include "util/arena.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "answers/answers_internal.h"
 #include "engine/result.h"
 #include "journal/consult.h"
 #include "render/json_value.h"

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "answers/answers_internal.h"
 #include "journal/consult.h"
 #include "ruleset/ruleset.h"
 #include "util/arena.h"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "expr/expr.h"
 #include "journal/consult.h"
 #include "ruleset/ruleset.h"

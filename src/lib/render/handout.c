@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "engine/result.h"
 #include "render/handout.h"
 #include "util/arena.h"

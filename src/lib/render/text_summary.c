@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "render/text_parts.h"
 #include "util/arena.h"
 

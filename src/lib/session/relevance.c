@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "session/relevance.h"
 #include "util/arena.h"
 

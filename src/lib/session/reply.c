@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "answers/answers_internal.h"
 #include "session/session_internal.h"
 #include "util/arena.h"
 #include "util/scalar.h"

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "session/session_internal.h"
 #include "util/arena.h"
 #include "util/scalar.h"

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers/answers_internal.h"
 #include "engine/result.h"
 #include "session/session_internal.h"
 #include "util/arena.h"
