@@ -90,7 +90,9 @@ void kw_arena_free(struct kw_arena *arena)
 }
 
 /* size bytes at a multiple of align (a power of two) in the newest chunk,
- * or in a new one. */
+ * or in a new one.  A new chunk is zeroed: strings are packed, and PCRE2's
+ * JIT reads a subject in aligned blocks a little past its end, so the
+ * bytes after a string must hold something defined. */
 static void *bump(struct kw_arena *arena, size_t size, size_t align)
 {
 	struct chunk *c = arena->head;
@@ -98,7 +100,7 @@ static void *bump(struct kw_arena *arena, size_t size, size_t align)
 
 	if (!c || at > c->size || c->size - at < size) {
 		size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
-		c = kw_xmalloc(sizeof *c + cap);
+		c = kw_xcalloc(1, sizeof *c + cap);
 		c->size = cap;
 		c->next = arena->head;
 		arena->head = c;
