@@ -183,13 +183,6 @@ bool kw_answers_put(const struct kw_kb *kb, struct kw_answers *a, size_t qi,
 	char why[1200];
 	struct kw_value v;
 
-	/* yes or no to a yes/no question, as most answers are: read as
-	 * kw_answer_parse would, without the checks no such text needs */
-	if (q->type == KW_YESNO && (strcmp(text, "yes") == 0 || strcmp(text, "no") == 0)) {
-		a->values[qi] = (struct kw_value){ .kind = KW_V_BOOL, .u.b = text[0] == 'y' };
-		a->state[qi] = KW_ANSWERED;
-		return true;
-	}
 	if (!kw_utf8_valid(text, strlen(text))) {
 		kw_diag(diags, KW_ERROR, loc, "the answer to '%s' is not valid UTF-8", kw_s(kb, q->id));
 		return false;
